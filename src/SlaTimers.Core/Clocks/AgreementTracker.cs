@@ -1,0 +1,173 @@
+using NodaTime;
+using SlaTimers.Core.Agreements;
+using SlaTimers.Core.Calendars;
+using SlaTimers.Core.Tickets;
+
+namespace SlaTimers.Core.Clocks;
+
+/// <summary>
+/// Replays one ticket's timeline against one agreement: which policy applies after each change, and when
+/// each metric's cycles start and stop. An internal agreement (OLA) only lives while the ticket is assigned
+/// to its group: every assignment to the group is a stint with its own cycles, ended when the ticket leaves.
+/// </summary>
+internal sealed class AgreementTracker
+{
+    private static readonly Metric[] AllMetrics = Enum.GetValues<Metric>();
+
+    private readonly Agreement _agreement;
+    private readonly BusinessCalendarCatalog _calendars;
+    private readonly LocalDate _createdDate;
+    private readonly bool _explain;
+    private readonly List<CycleTracker> _cycles = [];
+    private readonly CycleTracker?[] _open = new CycleTracker?[AllMetrics.Length];
+    private readonly int[] _cycleCount = new int[AllMetrics.Length];
+    private Policy? _policy;
+    private bool _inStint;
+
+    public AgreementTracker(Agreement agreement, BusinessCalendarCatalog calendars, LocalDate createdDate, bool explain)
+    {
+        _agreement = agreement;
+        _calendars = calendars;
+        _createdDate = createdDate;
+        _explain = explain;
+    }
+
+    /// <summary>Counts [from, to) on every open cycle under the fields that held then.</summary>
+    public void Advance(Instant from, Instant to, TicketFields fields)
+    {
+        if (to <= from) return;
+        foreach (var cycle in _open)
+        {
+            cycle?.Advance(from, to, SegmentRules.For(_policy, cycle.Metric, fields, _calendars));
+        }
+    }
+
+    /// <summary>Applies one event: <paramref name="before"/> and <paramref name="after"/> are the fields around it.</summary>
+    public void Apply(TicketEvent e, TicketFields before, TicketFields after)
+    {
+        var t = e.At;
+        switch (e.Kind)
+        {
+            case TicketEventKind.Created:
+                // An external agreement's clocks start at creation even if the ticket only falls under it
+                // later (e.g. when its organization is set); an OLA's start when the ticket reaches its group.
+                if (_agreement.Kind == AgreementKind.External || IsBound(after)) StartStint(t, after);
+                break;
+            case TicketEventKind.FieldChanged when e.Field == TicketFieldNames.Group && _agreement.Kind == AgreementKind.Internal:
+                var wasBound = IsBound(before);
+                var isBound = IsBound(after);
+                if (wasBound && !isBound) EndStint(t, $"left group '{_agreement.Group}' (now '{after.Group ?? "none"}')");
+                if (!wasBound && isBound) StartStint(t, after);
+                break;
+            case TicketEventKind.StatusChanged:
+                if (!before.Status.IsDone() && after.Status.IsDone()) OnSolved(t, after.Status);
+                else if (before.Status.IsDone() && !after.Status.IsDone()) OnReopened(t, after);
+                break;
+            case TicketEventKind.AgentReply:
+                Complete(Metric.FirstResponse, t, "first public agent reply");
+                Complete(Metric.NextResponse, t, "agent reply");
+                Complete(Metric.PeriodicUpdate, t, "next agent update");
+                if (_inStint && !after.Status.IsDone()) Start(Metric.PeriodicUpdate, t);
+                break;
+            case TicketEventKind.CustomerMessage:
+                if (_inStint && !after.Status.IsDone() && _open[(int)Metric.NextResponse] is null && HasAgentReplied)
+                {
+                    Start(Metric.NextResponse, t);
+                }
+                break;
+            case TicketEventKind.Merged:
+            case TicketEventKind.Deleted:
+                var reason = e.Kind == TicketEventKind.Merged ? "ticket merged" : "ticket deleted";
+                for (var i = 0; i < _open.Length; i++)
+                {
+                    _open[i]?.Stop(t, reason, cancel: true);
+                    _open[i] = null;
+                }
+                _inStint = false;
+                break;
+        }
+        Rematch(after);
+    }
+
+    /// <summary>Set by the evaluator: has any agent replied publicly yet (next-response cycles need one)?</summary>
+    public bool HasAgentReplied { get; set; }
+
+    /// <summary>Every cycle that ever fell under a policy, as clocks at <paramref name="now"/>.</summary>
+    public IEnumerable<Clock> Clocks(Instant now, TicketFields fields, Instant knownSince)
+    {
+        foreach (var cycle in _cycles)
+        {
+            var current = cycle.IsOpen ? SegmentRules.For(_policy, cycle.Metric, fields, _calendars) : default;
+            var clock = cycle.ToClock(now, current, knownSince);
+            if (clock is not null) yield return clock;
+        }
+    }
+
+    /// <summary>External: the agreement covers the ticket. Internal: the ticket sits in the OLA's group.</summary>
+    private bool IsBound(TicketFields fields) => _agreement.Kind == AgreementKind.External
+        ? _agreement.Covers(fields, _createdDate)
+        : string.Equals(fields.Group, _agreement.Group, StringComparison.OrdinalIgnoreCase);
+
+    private void StartStint(Instant t, TicketFields fields)
+    {
+        _inStint = true;
+        if (fields.Status.IsDone()) return;
+        Start(Metric.FirstResponse, t);
+        Start(Metric.Resolution, t);
+    }
+
+    private void EndStint(Instant t, string reason)
+    {
+        for (var i = 0; i < _open.Length; i++)
+        {
+            _open[i]?.Stop(t, reason);
+            _open[i] = null;
+        }
+        _inStint = false;
+    }
+
+    private void OnSolved(Instant t, StatusCategory status)
+    {
+        var reason = $"ticket {status.ToConfigName()}";
+        Complete(Metric.FirstResponse, t, reason);
+        Complete(Metric.NextResponse, t, reason);
+        Complete(Metric.PeriodicUpdate, t, reason);
+        Complete(Metric.Resolution, t, reason);
+    }
+
+    private void OnReopened(Instant t, TicketFields fields)
+    {
+        if (!_inStint) return;
+        var last = _cycles.LastOrDefault(c => c.Metric == Metric.Resolution);
+        var behaviour = _agreement.MatchPolicy(fields)?.TargetFor(Metric.Resolution)?.OnReopen ?? ReopenBehaviour.Restart;
+        if (behaviour == ReopenBehaviour.Resume && last is { Cancelled: false, IsOpen: false })
+        {
+            last.Resume(t);
+            _open[(int)Metric.Resolution] = last;
+        }
+        else if (_open[(int)Metric.Resolution] is null)
+        {
+            Start(Metric.Resolution, t);
+        }
+    }
+
+    private void Start(Metric metric, Instant t)
+    {
+        if (_open[(int)metric] is not null) return;
+        var cycle = new CycleTracker(_agreement, metric, ++_cycleCount[(int)metric], t, _explain);
+        _cycles.Add(cycle);
+        _open[(int)metric] = cycle;
+    }
+
+    private bool Complete(Metric metric, Instant t, string reason)
+    {
+        var cycle = _open[(int)metric];
+        if (cycle is null) return false;
+        cycle.Stop(t, reason);
+        _open[(int)metric] = null;
+        return true;
+    }
+
+    /// <summary>Policies are re-matched after every change; the first match wins.</summary>
+    private void Rematch(TicketFields fields) => _policy = IsBound(fields) ? _agreement.MatchPolicy(fields) : null;
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using NodaTime;
+using SlaTimers.Core.Agreements;
+using SlaTimers.Core.Tickets;
+
+namespace SlaTimers.Core.Clocks;
+
+/// <summary>
+/// (ticket with its timeline, rules, now) → every clock. Pure and deterministic: clocks are recomputed
+/// from the timeline, never patched, so a priority change, a policy edit or a calendar edit simply gives
+/// the clocks the new history implies.
+/// </summary>
+public static class ClockEvaluator
+{
+    /// <param name="now">The evaluation instant; events after it are ignored (they have not happened).</param>
+    /// <param name="knownSince">
+    /// When SlaTimers first saw the ticket. Checkpoints that came before it are <see cref="CheckpointState.Missed"/>
+    /// (an imported ticket's old warnings are reported, never sent as if new). Null: known from the start.
+    /// </param>
+    /// <param name="explain">Also record each clock's segments and notes (slower; for explain and disputes).</param>
+    public static ImmutableArray<Clock> Evaluate(Ticket ticket, SlaRules rules, Instant now, Instant? knownSince = null, bool explain = false)
+    {
+        var events = TimelineReplay.Normalize(ticket);
+        var created = events[0];
+        var fields = TimelineReplay.InitialFields(ticket, created);
+        var createdDate = created.At.InUtc().Date;
+
+        var trackers = new AgreementTracker[rules.Agreements.Length];
+        for (var i = 0; i < trackers.Length; i++)
+        {
+            trackers[i] = new AgreementTracker(rules.Agreements[i], rules.Calendars, createdDate, explain);
+        }
+
+        var last = created.At;
+        var agentReplied = false;
+        var ended = false;
+        foreach (var e in events)
+        {
+            if (e.At > now || ended) break;
+            foreach (var tracker in trackers) tracker.Advance(last, e.At, fields);
+            last = e.At;
+
+            var after = TimelineReplay.Apply(fields, e);
+            foreach (var tracker in trackers)
+            {
+                tracker.HasAgentReplied = agentReplied;
+                tracker.Apply(e, fields, after);
+            }
+            fields = after;
+            agentReplied |= e.Kind == TicketEventKind.AgentReply;
+            ended = e.Kind is TicketEventKind.Merged or TicketEventKind.Deleted;
+        }
+        if (!ended)
+        {
+            foreach (var tracker in trackers) tracker.Advance(last, now, fields);
+        }
+
+        var clocks = ImmutableArray.CreateBuilder<Clock>();
+        foreach (var tracker in trackers)
+        {
+            clocks.AddRange(tracker.Clocks(now, fields, knownSince ?? Instant.MinValue));
+        }
+        return clocks.ToImmutable();
+    }
+}

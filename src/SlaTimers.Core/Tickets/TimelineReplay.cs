@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace SlaTimers.Core.Tickets;
+
+/// <summary>
+/// Puts a timeline in its one canonical order and replays it into field states. Events given twice or
+/// in another order give the same result: duplicates are dropped, and events are ordered by instant,
+/// then by kind (field changes, status changes, messages), then by id and value.
+/// </summary>
+public static class TimelineReplay
+{
+    /// <summary>The de-duplicated timeline in canonical order, starting with exactly one Created event.</summary>
+    public static ImmutableArray<TicketEvent> Normalize(Ticket ticket)
+    {
+        var events = new List<TicketEvent>(ticket.Timeline.Length + 1);
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var seenValues = new HashSet<TicketEvent>(EventValueComparer.Instance);
+        foreach (var e in ticket.Timeline)
+        {
+            if (e.Id is not null ? seenIds.Add(e.Id) : seenValues.Add(e)) events.Add(e);
+        }
+        // Exactly one Created event, the earliest; nothing happens before it.
+        var created = events.Where(e => e.Kind == TicketEventKind.Created).MinBy(e => e.At) ?? TicketEvent.Created(ticket.Created);
+        events.RemoveAll(e => e.Kind == TicketEventKind.Created);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].At < created.At) events[i] = events[i] with { At = created.At };
+        }
+        events.Add(created);
+        events.Sort(CanonicalOrder);
+        return [.. events];
+    }
+
+    /// <summary>The fields before any event: the ticket's current values, overridden by the Created event's.</summary>
+    public static TicketFields InitialFields(Ticket ticket, TicketEvent created)
+    {
+        var fields = ticket.Fields;
+        if (created.Fields is not null)
+        {
+            foreach (var (field, value) in created.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                if (TicketFieldNames.IsKnown(field)) fields = fields.With(field, value);
+            }
+        }
+        return created.Status is { } status ? fields with { Status = status, StatusName = created.StatusName ?? fields.StatusName } : fields;
+    }
+
+    /// <summary>Applies one event to the fields (messages, merges and deletes change no field).</summary>
+    public static TicketFields Apply(TicketFields fields, TicketEvent e) => e.Kind switch
+    {
+        TicketEventKind.FieldChanged when e.Field is not null && TicketFieldNames.IsKnown(e.Field) => fields.With(e.Field, e.Value),
+        TicketEventKind.StatusChanged when e.Status is { } status => fields with { Status = status, StatusName = e.StatusName },
+        _ => fields,
+    };
+
+    private static int CanonicalOrder(TicketEvent a, TicketEvent b)
+    {
+        var c = a.At.CompareTo(b.At);
+        if (c != 0) return c;
+        c = Rank(a.Kind).CompareTo(Rank(b.Kind));
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Id, b.Id);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Field, b.Field);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Value, b.Value);
+        if (c != 0) return c;
+        c = Nullable.Compare(a.Status, b.Status);
+        return c != 0 ? c : string.CompareOrdinal(a.StatusName, b.StatusName);
+    }
+
+    // At one instant: the ticket exists first, then its fields and status settle, then messages are
+    // read against that state (a customer reply that reopens a solved ticket opens a response cycle;
+    // an agent reply sent as solved starts no periodic-update cycle); merge and delete end everything last.
+    private static int Rank(TicketEventKind kind) => kind switch
+    {
+        TicketEventKind.Created => 0,
+        TicketEventKind.FieldChanged => 1,
+        TicketEventKind.StatusChanged => 2,
+        TicketEventKind.CustomerMessage => 3,
+        TicketEventKind.AgentReply => 4,
+        _ => 5,
+    };
+
+    private sealed class EventValueComparer : IEqualityComparer<TicketEvent>
+    {
+        public static readonly EventValueComparer Instance = new();
+
+        public bool Equals(TicketEvent? x, TicketEvent? y) =>
+            x is not null && y is not null && x.At == y.At && x.Kind == y.Kind && x.Field == y.Field && x.Value == y.Value
+            && x.Status == y.Status && x.StatusName == y.StatusName;
+
+        public int GetHashCode(TicketEvent e) => HashCode.Combine(e.At, e.Kind, e.Field, e.Value, e.Status);
+    }
+}
