@@ -15,10 +15,9 @@ public readonly record struct OpeningInterval(LocalTime Start, LocalTime End)
     /// <summary>True when the interval ends on the next day (overnight, or ending at 24:00).</summary>
     public bool EndsNextDay => End <= Start;
 
-    /// <summary>The nominal length in local time, before any DST transition is applied.</summary>
-    public Period NominalLength => EndsNextDay
-        ? Period.Between(Start, LocalTime.Midnight) + Period.Between(LocalTime.Midnight, End)
-        : Period.Between(Start, End);
+    /// <summary>The nominal length on a day without a DST transition (22:00-06:00 is 8 hours).</summary>
+    public Duration NominalLength =>
+        Duration.FromNanoseconds(End.NanosecondOfDay - Start.NanosecondOfDay) + (EndsNextDay ? Duration.FromDays(1) : Duration.Zero);
 
     /// <summary>The local start and end date-times of this interval on <paramref name="date"/>.</summary>
     public (LocalDateTime Start, LocalDateTime End) On(LocalDate date) =>

@@ -30,6 +30,23 @@ public sealed class WeeklySchedule
 
     public ImmutableArray<OpeningInterval> this[IsoDayOfWeek day] => _days[(int)day];
 
+    /// <summary>
+    /// The length of a typical business day, which budgets written in days (<c>2d</c>) are multiplied by:
+    /// the most common nominal daily total among open weekdays (the longer one on a tie). 24x7 gives 24h.
+    /// </summary>
+    public NodaTime.Duration TypicalDayLength
+    {
+        get
+        {
+            var totals = _days.Skip(1).Where(d => !d.IsEmpty)
+                .Select(d => d.Aggregate(NodaTime.Duration.Zero, (sum, i) => sum + i.NominalLength))
+                .ToList();
+            return totals.Count == 0
+                ? NodaTime.Duration.Zero
+                : totals.GroupBy(t => t).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        }
+    }
+
     /// <summary>True when no weekday has any opening interval.</summary>
     public bool IsEmpty => _days.All(d => d.IsEmpty);
 }
