@@ -1,8 +1,32 @@
+using SlaTimers.Configuration.Calendars;
+using SlaTimers.Configuration.Json;
+
 namespace SlaTimers.Configuration;
 
 /// <summary>Reads and validates a config folder (<c>calendars/*.json</c>, later agreements and recipients).</summary>
 public static class SlaConfigurationLoader
 {
     /// <summary>Reads every file; never throws for bad content, but returns all problems found.</summary>
-    public static ConfigLoadResult Load(string configDirectory) => throw new NotImplementedException();
+    /// <param name="configDirectory">The config folder; problems name files relative to it.</param>
+    public static ConfigLoadResult Load(string configDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(configDirectory);
+        var directory = Path.GetFullPath(configDirectory);
+        var problems = new ConfigProblemList();
+        if (!Directory.Exists(directory))
+        {
+            // A wrong path must not quietly start with only the built-in 24x7 calendar.
+            problems.Add(".", JsonPaths.Root, $"the config folder {directory} does not exist: expected a folder that holds {CalendarFolderReader.FolderName}/*.json");
+            return new ConfigLoadResult(null, problems.ToImmutableArray());
+        }
+
+        // Each section reads into the same problem list so one run reports everything. Agreements
+        // (agreements/*.json) and recipients come next and refer to calendars by id.
+        var calendars = CalendarFolderReader.Read(directory, problems);
+
+        // Grouped by file (the sort is stable, so each file's problems keep their order in the file).
+        return problems.Count == 0 && calendars is not null
+            ? new ConfigLoadResult(new SlaConfiguration(directory, calendars), [])
+            : new ConfigLoadResult(null, [.. problems.ToImmutableArray().OrderBy(p => p.File, StringComparer.Ordinal)]);
+    }
 }
