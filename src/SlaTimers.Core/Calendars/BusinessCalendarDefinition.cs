@@ -15,6 +15,15 @@ public sealed record BusinessCalendarDefinition(
     ImmutableArray<IHolidaySource> Holidays,
     ImmutableArray<DateOverride> Overrides)
 {
+    /// <summary>
+    /// How long one business day is, for budgets written in days (<c>2d</c>); null means the typical
+    /// length of the weekly schedule (<see cref="WeeklySchedule.TypicalDayLength"/>).
+    /// </summary>
+    public Duration? BusinessDayLength { get; init; }
+
+    /// <summary>The business-day length in force: configured, or else the weekly schedule's typical day.</summary>
+    public Duration EffectiveBusinessDayLength => BusinessDayLength ?? Week.TypicalDayLength;
+
     /// <summary>The id of the built-in calendar that is always open.</summary>
     public const string AlwaysOpenId = "24x7";
 
