@@ -47,6 +47,10 @@ public sealed class BusinessCalendar
         {
             throw new CalendarNeverOpensException(definition.Id, "is never open: it has no weekly hours and no override with hours.");
         }
+        if (definition.Overrides.GroupBy(o => o.Date).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Calendar '{definition.Id}' has more than one override for {twice.Key:uuuu-MM-dd}.", nameof(definition));
+        }
         return new BusinessCalendar(definition);
     }
 
@@ -100,13 +104,34 @@ public sealed class BusinessCalendar
     /// <summary>The first instant at or after <paramref name="instant"/> at which the calendar is open.</summary>
     public Instant NextOpening(Instant instant) => Deadline(instant, Duration.Zero);
 
-    /// <summary>The end of the open period that contains <paramref name="instant"/>, or of the next one.</summary>
-    public Instant NextClosing(Instant instant) => CurrentOrNextPeriod(instant).End;
+    /// <summary>
+    /// The end of the open period that contains <paramref name="instant"/>, or of the next one; null when
+    /// that period does not close within <see cref="MaxClosedYears"/> years (a 24x7 calendar never closes).
+    /// </summary>
+    public Instant? NextClosing(Instant instant)
+    {
+        var period = CurrentOrNextPeriod(instant);
+        return period.HasEnd ? period.End : null;
+    }
 
-    /// <summary>The open period that contains <paramref name="instant"/>, or else the next one.</summary>
+    /// <summary>
+    /// The open period that contains <paramref name="instant"/>, or else the next one. A period that is
+    /// still open <see cref="MaxClosedYears"/> years away has no end (and likewise no start backwards).
+    /// </summary>
     public Interval CurrentOrNextPeriod(Instant instant)
     {
         var ticks = ToTicks(instant);
+        var (open, close) = PeriodAround(ticks, long.MinValue, long.MaxValue);
+        return new Interval(open is { } o ? Instant.FromUnixTimeTicks(o) : null, close is { } c ? Instant.FromUnixTimeTicks(c) : null);
+    }
+
+    /// <summary>
+    /// The open period holding <paramref name="ticks"/> (or the next), joined across the January 1st cuts
+    /// of the year tables but not beyond <paramref name="floor"/> / <paramref name="ceiling"/>; null where it
+    /// runs on for more than <see cref="MaxClosedYears"/> years.
+    /// </summary>
+    private (long? Open, long? Close) PeriodAround(long ticks, long floor, long ceiling)
+    {
         var year = YearContaining(ticks);
         var index = year.FirstClosingAfter(ticks);
         var closedYears = 0;
@@ -116,18 +141,37 @@ public sealed class BusinessCalendar
             year = NextYear(year, closedYears);
             index = 0;
         }
+        return (JoinBackward(year, index, floor), JoinForward(year, index, ceiling));
+    }
+
+    private long? JoinBackward(YearTimeline year, int index, long floor)
+    {
         var open = year.OpenAt(index);
-        var close = year.CloseAt(index);
-        // Years are clipped at local midnight of January 1st; a period that runs on into the next
-        // year continues there.
-        while (close == year.End && index == year.Count - 1)
+        for (var years = 0; index == 0 && open == year.Start && open > floor; years++)
         {
-            year = Year(year.Year + 1);
-            if (year.Count == 0 || year.OpenAt(0) != close) break;
-            close = year.CloseAt(0);
-            index = 0;
+            if (years == MaxClosedYears || year.Year <= MinYear) return null;
+            var previous = Year(year.Year - 1);
+            if (previous.Count == 0 || previous.CloseAt(previous.Count - 1) != open) break;
+            year = previous;
+            index = previous.Count - 1;
+            open = previous.OpenAt(index);
         }
-        return new Interval(Instant.FromUnixTimeTicks(open), Instant.FromUnixTimeTicks(close));
+        return open;
+    }
+
+    private long? JoinForward(YearTimeline year, int index, long ceiling)
+    {
+        var close = year.CloseAt(index);
+        for (var years = 0; index == year.Count - 1 && close == year.End && close < ceiling; years++)
+        {
+            if (years == MaxClosedYears || year.Year >= MaxYear) return null;
+            var next = Year(year.Year + 1);
+            if (next.Count == 0 || next.OpenAt(0) != close) break;
+            year = next;
+            index = 0;
+            close = next.CloseAt(0);
+        }
+        return close;
     }
 
     /// <summary>
@@ -148,15 +192,15 @@ public sealed class BusinessCalendar
     public ImmutableArray<Interval> OpenPeriodsBetween(Instant from, Instant to)
     {
         var result = ImmutableArray.CreateBuilder<Interval>();
-        var cursor = from;
-        while (cursor < to)
+        long cursor = ToTicks(from), end = ToTicks(to);
+        while (cursor < end)
         {
-            var period = CurrentOrNextPeriod(cursor);
-            if (period.Start >= to) break;
-            var segmentStart = period.Start < cursor ? cursor : period.Start;
-            var segmentEnd = period.End > to ? to : period.End;
-            result.Add(new Interval(segmentStart, segmentEnd));
-            cursor = period.End;
+            var (open, close) = PeriodAround(cursor, cursor, end);
+            var segmentStart = Math.Max(open ?? cursor, cursor);
+            if (segmentStart >= end) break;
+            var segmentEnd = Math.Min(close ?? end, end);
+            result.Add(new Interval(Instant.FromUnixTimeTicks(segmentStart), Instant.FromUnixTimeTicks(segmentEnd)));
+            cursor = segmentEnd;
         }
         return result.ToImmutable();
     }

@@ -65,6 +65,6 @@ public static partial class DurationText
         return text.Length == 0 ? "0m" : text;
     }
 
-    [GeneratedRegex(@"^\s*(?<part>\d+\s*[hmsHMS]\s*)+$")]
+    [GeneratedRegex(@"^\s*(?:(?<part>\d+\s*[hmsHMS])\s*)+$")]
     private static partial Regex ShortForm();
 }
