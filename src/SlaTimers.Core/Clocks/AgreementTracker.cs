@@ -32,10 +32,10 @@ internal sealed class AgreementTracker
         _explain = explain;
     }
 
-    /// <summary>Counts [from, to) on every open cycle under the fields that held then.</summary>
+    /// <summary>Counts [from, to) on every open cycle under the fields that held then (an empty range still brings rules into force).</summary>
     public void Advance(Instant from, Instant to, TicketFields fields)
     {
-        if (to <= from) return;
+        if (to < from) return;
         foreach (var cycle in _open)
         {
             cycle?.Advance(from, to, SegmentRules.For(_policy, cycle.Metric, fields, _calendars));

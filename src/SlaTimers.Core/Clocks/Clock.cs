@@ -39,7 +39,10 @@ public sealed record Clock
     public Duration Used { get; init; }
     public Duration Budget { get; init; }
 
-    /// <summary>Business time left; negative once breached.</summary>
+    /// <summary>
+    /// Business time left under the current budget; negative once used up. (A breach stays a breach even
+    /// if a later change, such as a lowered priority, gives a budget that is not used up.)
+    /// </summary>
     public Duration Left => Budget - Used;
 
     /// <summary>The latest instant at which the target is met; null while paused (it depends on when it resumes).</summary>

@@ -19,6 +19,7 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     private List<(Instant From, Instant To, TicketFields Fields)>? _waiting;
     private bool _everApplicable;
     private SegmentRules _lastRules;
+    private Instant? _notApplicableSince;
     private readonly List<ClockSegment>? _segments = explain ? [] : null;
     private readonly List<ClockNote>? _notes = explain ? [] : null;
 
@@ -35,12 +36,12 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     /// </summary>
     public void Advance(Instant from, Instant to, SegmentRules rules)
     {
-        if (to <= from) return;
+        if (to < from) return;
         if (!_everApplicable)
         {
             if (!rules.IsApplicable)
             {
-                (_waiting ??= []).Add((from, to, rules.Fields));
+                if (to > from) (_waiting ??= []).Add((from, to, rules.Fields));
                 return;
             }
             _everApplicable = true;
@@ -71,10 +72,21 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
 
     public void Note(Instant at, string text) => _notes?.Add(new ClockNote(at, text));
 
+    /// <summary>
+    /// Counts one segment. A zero-length segment (a change and a stop at one instant) still brings its
+    /// rules into force, so a budget cut that the time already used exceeds is a breach at that instant.
+    /// </summary>
     private void Count(Instant from, Instant to, SegmentRules rules)
     {
-        if (_lastRules.Target is not null && !rules.SameRulesAs(_lastRules)) NoteRuleChange(from, _lastRules, rules);
         var kind = rules.Kind;
+        if (kind == SegmentKind.NotApplicable) _notApplicableSince ??= from;
+        else
+        {
+            _notApplicableSince = null;
+            BringIntoForce(from, rules);
+        }
+        if (to == from) return;
+
         var used = Duration.Zero;
         if (kind == SegmentKind.Running)
         {
@@ -82,26 +94,52 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
             used = calendar.Elapsed(from, to);
             var before = _used;
             var after = before + used;
-            var budget = rules.Budget;
-            if (_breachedAt is null && after > budget)
+            if (_breachedAt is null && after > rules.Budget)
             {
-                _breachedAt = before > budget ? from : calendar.Deadline(from, budget - before);
-                _notes?.Add(new ClockNote(_breachedAt.Value, $"breached: the budget of {DurationText.Format(budget)} was used up"));
+                _breachedAt = calendar.Deadline(from, rules.Budget - before);
+                _notes?.Add(new ClockNote(_breachedAt.Value, $"breached: the budget of {DurationText.Format(rules.Budget)} was used up"));
             }
             foreach (var checkpoint in rules.Target!.Checkpoints)
             {
-                if (checkpoint.Offset.WallClock || (_reached?.ContainsKey(checkpoint.Key) ?? false)) continue;
-                var threshold = checkpoint.Offset.UsedAt(budget);
-                if (after <= threshold) continue;
-                var at = before > threshold ? from : calendar.Deadline(from, threshold - before);
-                (_reached ??= new Dictionary<string, Instant>(StringComparer.Ordinal))[checkpoint.Key] = at;
+                var threshold = checkpoint.Offset.UsedAt(rules.Budget);
+                if (!checkpoint.Offset.WallClock && after > threshold && !HasReached(checkpoint))
+                {
+                    Reach(checkpoint, calendar.Deadline(from, threshold - before));
+                }
             }
             _used = after;
         }
-        if (rules.IsApplicable) _lastRules = rules;
         _segments?.Add(new ClockSegment(from, to, kind, rules.Policy?.Id, rules.Fields.Priority,
             rules.HasBudget ? rules.Budget : null, rules.Target?.CalendarId, used, rules.Fields.StatusName ?? rules.Fields.Status.ToConfigName()));
     }
+
+    /// <summary>
+    /// New rules (policy, priority, calendar) take over at <paramref name="at"/>: the time already used is
+    /// kept, so a smaller budget it already exceeds is breached there, and thresholds already passed are
+    /// reached there. A breach that happened stays a fact even if a later change raises the budget again.
+    /// </summary>
+    private void BringIntoForce(Instant at, SegmentRules rules)
+    {
+        if (_lastRules.Target is not null && !rules.SameRulesAs(_lastRules)) NoteRuleChange(at, _lastRules, rules);
+        _lastRules = rules;
+        if (_breachedAt is null && _used > rules.Budget)
+        {
+            _breachedAt = at;
+            _notes?.Add(new ClockNote(at, $"breached: {DurationText.Format(_used)} already used exceeds the new budget of {DurationText.Format(rules.Budget)}"));
+        }
+        foreach (var checkpoint in rules.Target!.Checkpoints)
+        {
+            if (!checkpoint.Offset.WallClock && _used > checkpoint.Offset.UsedAt(rules.Budget) && !HasReached(checkpoint))
+            {
+                Reach(checkpoint, at);
+            }
+        }
+    }
+
+    private bool HasReached(Checkpoint checkpoint) => _reached?.ContainsKey(checkpoint.Key) ?? false;
+
+    private void Reach(Checkpoint checkpoint, Instant at) =>
+        (_reached ??= new Dictionary<string, Instant>(StringComparer.Ordinal))[checkpoint.Key] = at;
 
     private void NoteRuleChange(Instant at, SegmentRules old, SegmentRules now)
     {
@@ -138,7 +176,8 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
         // The deadline: the missed one once breached; otherwise projected from the moment the clock
         // stopped (or from now) with the business time left. Unknown while paused.
         var projectFrom = stopped ?? now;
-        Instant? deadline = _breachedAt ?? (paused || cancelled && stopped is null ? null : calendar.Deadline(projectFrom, budget - _used));
+        Instant? deadline = _breachedAt
+            ?? (paused || (cancelled && stopped is null) ? null : calendar.Deadline(projectFrom, Duration.Max(Duration.Zero, budget - _used)));
 
         var state = cancelled ? ClockState.Cancelled
             : stopped is not null ? (_breachedAt is null ? ClockState.Met : ClockState.BreachedStopped)
@@ -164,7 +203,7 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
             CalendarId = rules.Target.CalendarId,
             Priority = rules.Fields.Priority,
             Started = started,
-            Stopped = stopped ?? (cancelled ? now : null),
+            Stopped = stopped ?? (cancelled ? _notApplicableSince ?? now : null),
             StopReason = StopReason ?? (cancelled ? "no policy applies any more" : null),
             Used = _used,
             Budget = budget,
@@ -194,9 +233,9 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
         else
         {
             var threshold = checkpoint.Offset.UsedAt(budget);
-            at = state.IsOpen() && !paused
-                ? (threshold <= _used ? now : calendar.Deadline(now, threshold - _used))
-                : null;
+            // Not reached yet: projected from now, so a threshold used up exactly at a closing lies at
+            // the next opening, as a deadline does.
+            at = state.IsOpen() && !paused ? calendar.Deadline(now, Duration.Max(Duration.Zero, threshold - _used)) : null;
         }
 
         var checkpointState = at switch

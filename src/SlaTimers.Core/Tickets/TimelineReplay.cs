@@ -60,6 +60,8 @@ public static class TimelineReplay
         if (c != 0) return c;
         c = Rank(a.Kind).CompareTo(Rank(b.Kind));
         if (c != 0) return c;
+        c = a.Kind.CompareTo(b.Kind);
+        if (c != 0) return c;
         c = string.CompareOrdinal(a.Id, b.Id);
         if (c != 0) return c;
         c = string.CompareOrdinal(a.Field, b.Field);
