@@ -4,15 +4,28 @@ using SlaTimers.Core.Calendars;
 
 namespace SlaTimers.Configuration.Tests;
 
-/// <summary>The calendars shipped in <c>config/</c> are what admins copy: they must load and mean what they say.</summary>
+/// <summary>
+/// The calendars shipped in <c>config/</c> are what admins copy: they must load and mean what they say.
+/// (The shipped agreements and recipients: <see cref="ExampleAgreementTests"/>.)
+/// </summary>
 public class ExampleConfigTests
 {
-    private static readonly SlaConfiguration Config = SlaConfigurationLoader.Load(ConfigFolder()).GetOrThrow();
+    internal static readonly SlaConfiguration Config = SlaConfigurationLoader.Load(ConfigFolder()).GetOrThrow();
 
     [Fact]
     public void Shipped_config_is_valid_and_has_the_example_calendars_and_24x7()
     {
         Assert.Equal(["24x7", "follow-the-sun", "nl-servicedesk", "uk-support", "us-overnight"], Config.Calendars.All.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Shipped_config_has_the_example_agreements_and_recipients()
+    {
+        Assert.Equal(["gemeente-voorbeeld", "ola-second-line"], Config.Agreements.Select(a => a.Id));
+        Assert.Equal(["e.smith", "j.devries", "m.jansen", "p.visser", "s.bakker"], Config.Recipients.People.Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["Second line", "Servicedesk"], Config.Recipients.Groups.Select(g => g.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["servicedesk-channel"], Config.Recipients.Channels.Select(c => c.Id));
+        Assert.Equal(Config.Agreements, Config.Rules.Agreements);
     }
 
     [Fact]

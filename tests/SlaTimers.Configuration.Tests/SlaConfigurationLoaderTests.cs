@@ -76,4 +76,54 @@ public class SlaConfigurationLoaderTests
         Assert.Contains("calendars/a.json: $.week.monday[0]: '25:00' is not a time", exception.Message, StringComparison.Ordinal);
         Assert.Contains("calendars/a.json: $.week.monday[1]: '08:00' is not an interval", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_problem_in_calendars_recipients_and_agreements_is_reported_in_one_run()
+    {
+        using var folder = new TempConfigFolder()
+            .Calendar("desk.json", CalendarJson.Make(id: "desk", timeZone: "\"Mars/Olympus\""))
+            .Recipients(RecipientsJson.WithPeople("""{ "p": { "name": "P", "email": "p@example.nl", "quietHours": "nowhere" } }"""))
+            .Agreement("a.json", AgreementJson.WithTarget(calendar: "elsewhere", checkpoints: """[{ "at": "+0", "notify": ["q"] }]"""))
+            .Agreement("b.json", AgreementJson.Make(id: "b", kind: "internal"));
+
+        var result = folder.Load();
+
+        Assert.Null(result.Configuration);
+        Assert.Equal(
+            [
+                ("agreements/a.json", "$.policies[0].targets.firstResponse.calendar"),
+                ("agreements/a.json", "$.policies[0].targets.firstResponse.checkpoints[0].notify[0]"),
+                ("agreements/b.json", "$.group"),
+                ("calendars/desk.json", "$.timeZone"),
+                ("recipients.json", "$.people.p.quietHours"),
+            ],
+            result.Problems.Select(p => (p.File, p.JsonPath)));
+    }
+
+    [Fact]
+    public void Valid_folder_gives_agreements_recipients_and_the_rules_for_clock_evaluation()
+    {
+        using var folder = new TempConfigFolder()
+            .Calendar("desk.json", CalendarJson.Make(id: "desk"))
+            .Recipients(RecipientsJson.Make())
+            .Agreement("b.json", AgreementJson.Make(id: "b"))
+            .Agreement("a.json", AgreementJson.Make(id: "a", kind: "internal", top: """ "group": "Servicedesk", """));
+
+        var configuration = folder.Load().GetOrThrow();
+
+        Assert.Equal(["a", "b"], configuration.Agreements.Select(a => a.Id));
+        Assert.Equal(["j.devries", "m.jansen"], configuration.Recipients.People.Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(configuration.Agreements, configuration.Rules.Agreements);
+        Assert.Same(configuration.Calendars, configuration.Rules.Calendars);
+    }
+
+    [Fact]
+    public void Configuration_of_calendars_only_has_no_agreements_and_no_recipients()
+    {
+        var configuration = new SlaConfiguration("/config", BusinessCalendarCatalog.BuiltInOnly);
+
+        Assert.Empty(configuration.Agreements);
+        Assert.Empty(configuration.Recipients.People);
+        Assert.Empty(configuration.Rules.Agreements);
+    }
 }

@@ -10,6 +10,12 @@ internal sealed class TempConfigFolder : IDisposable
     /// <summary>Writes <c>calendars/<paramref name="fileName"/></c>.</summary>
     public TempConfigFolder Calendar(string fileName, string json) => File($"calendars/{fileName}", json);
 
+    /// <summary>Writes <c>agreements/<paramref name="fileName"/></c>.</summary>
+    public TempConfigFolder Agreement(string fileName, string json) => File($"agreements/{fileName}", json);
+
+    /// <summary>Writes <c>recipients.json</c>.</summary>
+    public TempConfigFolder Recipients(string json) => File("recipients.json", json);
+
     public TempConfigFolder File(string relativePath, string text)
     {
         var path = Path.Combine(Root, relativePath);

@@ -1,6 +1,7 @@
-using System.Text.RegularExpressions;
+using NodaTime;
 using SlaTimers.Configuration.Json;
 using SlaTimers.Core.Calendars;
+using SlaTimers.Core.Text;
 
 namespace SlaTimers.Configuration.Calendars;
 
@@ -11,16 +12,15 @@ internal sealed record CalendarFileResult(ConfigFile File, string? Id, BusinessC
 /// Reads one <c>calendars/*.json</c> file into a <see cref="BusinessCalendarDefinition"/>, reporting every
 /// problem in it. A file with any problem yields no definition, so a half-read calendar never runs.
 /// </summary>
-internal static partial class CalendarFileReader
+internal static class CalendarFileReader
 {
-    private static readonly string[] PropertyNames = ["id", "name", "timeZone", "week", "holidays", "overrides"];
+    private static readonly string[] PropertyNames = ["id", "name", "timeZone", "week", "holidays", "overrides", "businessDay"];
 
     private const string ExpectedCalendar =
         "a calendar like { \"id\": \"nl-servicedesk\", \"timeZone\": \"Europe/Amsterdam\", \"week\": { \"monday\": [\"08:30-17:30\"] } }";
 
-    // Ids are referenced from agreements and typed on the command line: keep them plain.
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdShape();
+    /// <summary>More than a day would make <c>"1d"</c> budgets longer than the days they are counted in.</summary>
+    private static readonly Duration LongestBusinessDay = Duration.FromHours(24);
 
     public static CalendarFileResult Read(ConfigFile file)
     {
@@ -34,6 +34,7 @@ internal static partial class CalendarFileReader
         var id = ReadId(calendar);
         var name = calendar.OptionalString("name", "a display name like \"Servicedesk Amsterdam\"");
         var zone = TimeZoneReader.Read(calendar.Required("timeZone", TimeZoneReader.Expected));
+        var businessDay = ReadBusinessDay(calendar.Optional("businessDay"));
 
         // Read in the order the file is written, so the problems come in that order too.
         var weekProblemsBefore = file.ProblemCount;
@@ -53,7 +54,33 @@ internal static partial class CalendarFileReader
         }
 
         if (file.ProblemCount > problemsBefore || id is null || zone is null) return new CalendarFileResult(file, id, null);
-        return new CalendarFileResult(file, id, new BusinessCalendarDefinition(id, name ?? id, zone, week, holidays, overrides));
+        return new CalendarFileResult(file, id, new BusinessCalendarDefinition(id, name ?? id, zone, week, holidays, overrides)
+        {
+            BusinessDayLength = businessDay,
+        });
+    }
+
+    /// <summary>
+    /// <c>businessDay</c>: how long <c>"1d"</c> in a budget is on this calendar. Without it a day is the
+    /// weekly schedule's typical day, which a short Friday or a lunch break can make surprising.
+    /// </summary>
+    private static Duration? ReadBusinessDay(JsonCursor? cursor)
+    {
+        const string expected = "the length of one business day, e.g. \"8h\" or \"8h30m\"";
+        var text = cursor?.ReadString(expected);
+        if (text is null) return null;
+        if (!DurationText.TryParse(text, out var length))
+        {
+            cursor!.Value.Report($"'{text}' is not a duration: expected {expected} ({DurationText.Expected})");
+            return null;
+        }
+        if (length <= Duration.Zero || length > LongestBusinessDay)
+        {
+            cursor!.Value.Report($"'{text}' cannot be a business day: expected more than 0 and at most 24h, e.g. \"8h\"; " +
+                                 "leave 'businessDay' out to use the typical day of the weekly hours");
+            return null;
+        }
+        return length;
     }
 
     private static string? ReadId(JsonObjectCursor calendar)
@@ -68,12 +95,6 @@ internal static partial class CalendarFileReader
                                  "choose another id, e.g. 'nl-servicedesk'; agreements can use '24x7' without defining it");
             return null;
         }
-        if (!IdShape().IsMatch(id))
-        {
-            cursor!.Value.Report($"'{id}' is not a valid calendar id: use letters, digits, '-', '_' and '.', " +
-                                 "starting with a letter or digit, e.g. 'nl-servicedesk'");
-            return null;
-        }
-        return id;
+        return ConfigIds.Check(cursor!.Value, id, "calendar id", "nl-servicedesk");
     }
 }

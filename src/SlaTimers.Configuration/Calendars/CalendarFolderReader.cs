@@ -3,6 +3,9 @@ using SlaTimers.Core.Calendars;
 
 namespace SlaTimers.Configuration.Calendars;
 
+/// <summary>What the calendar files gave: the catalog (null when any file had a problem) and the ids to check references against.</summary>
+internal sealed record CalendarFolder(BusinessCalendarCatalog? Catalog, CalendarReferences References);
+
 /// <summary>
 /// Reads every <c>calendars/*.json</c> of a config folder into a catalog (which always holds the built-in
 /// <c>24x7</c>). No folder, or an empty one, is fine: then only <c>24x7</c> exists.
@@ -11,11 +14,12 @@ internal static class CalendarFolderReader
 {
     public const string FolderName = "calendars";
 
-    /// <summary>The catalog, or null when any calendar file had a problem (all of them are reported).</summary>
-    public static BusinessCalendarCatalog? Read(string configDirectory, ConfigProblemList problems)
+    /// <summary>The catalog, or a null catalog when any calendar file had a problem (all of them are reported).</summary>
+    public static CalendarFolder Read(string configDirectory, ConfigProblemList problems)
     {
+        var references = new CalendarReferences();
         var folder = Path.Combine(configDirectory, FolderName);
-        if (!Directory.Exists(folder)) return BusinessCalendarCatalog.BuiltInOnly;
+        if (!Directory.Exists(folder)) return new CalendarFolder(BusinessCalendarCatalog.BuiltInOnly, references);
 
         var problemsBefore = problems.Count;
         // Sorted, so problems and "already used by" always name files in the same order.
@@ -25,9 +29,10 @@ internal static class CalendarFolderReader
             .Select(path => CalendarFileReader.Read(new ConfigFile(configDirectory, path, problems)))
             .ToList();
         ReportDuplicateIds(results);
+        foreach (var result in results.Where(r => r.Id is not null)) references.Add(result.Id!, result.Definition);
 
-        if (problems.Count > problemsBefore) return null;
-        return new BusinessCalendarCatalog(results.Select(r => BusinessCalendar.Create(r.Definition!)));
+        if (problems.Count > problemsBefore) return new CalendarFolder(null, references);
+        return new CalendarFolder(new BusinessCalendarCatalog(results.Select(r => BusinessCalendar.Create(r.Definition!))), references);
     }
 
     /// <summary>

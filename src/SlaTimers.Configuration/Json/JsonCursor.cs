@@ -49,6 +49,88 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, Con
         return null;
     }
 
+    public bool? ReadBool(string expected)
+    {
+        if (Kind is JsonValueKind.True or JsonValueKind.False) return Element.GetBoolean();
+        // "true" in quotes looks right to a person and is silently false to a loose reader: say so.
+        var hint = Kind == JsonValueKind.String && bool.TryParse(Element.GetString(), out var b) ? $"; write {(b ? "true" : "false")} without quotes" : "";
+        ReportWrongType(expected, hint);
+        return null;
+    }
+
+    public decimal? ReadDecimal(string expected)
+    {
+        if (Kind == JsonValueKind.Number && Element.TryGetDecimal(out var value)) return value;
+        ReportWrongType(expected);
+        return null;
+    }
+
+    public int? ReadInt(string expected)
+    {
+        if (Kind == JsonValueKind.Number && Element.TryGetInt32(out var value)) return value;
+        ReportWrongType(expected);
+        return null;
+    }
+
+    /// <summary>
+    /// An object whose property names the admin chooses (person ids, priorities). Names that differ only in
+    /// case are reported, because the lookups that use them ignore case and would keep only one.
+    /// </summary>
+    /// <param name="keyNoun">What a name stands for, e.g. <c>person id</c>.</param>
+    public IReadOnlyList<KeyValuePair<string, JsonCursor>>? ReadEntries(string expected, string keyNoun)
+    {
+        if (Kind != JsonValueKind.Object)
+        {
+            ReportWrongType(expected);
+            return null;
+        }
+        var entries = new List<KeyValuePair<string, JsonCursor>>();
+        var firstByName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in Element.EnumerateObject())
+        {
+            var child = Child(property.Name, property.Value);
+            if (firstByName.TryAdd(property.Name, property.Name))
+            {
+                entries.Add(KeyValuePair.Create(property.Name, child));
+                continue;
+            }
+            var first = firstByName[property.Name];
+            var sameCase = string.Equals(first, property.Name, StringComparison.Ordinal) ? "" : $" (as '{first}')";
+            child.Report($"the {keyNoun} '{property.Name}' is given twice{sameCase} in this object: keep one (names are compared ignoring case)");
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// A list of non-empty strings, trimmed, each with its cursor for later problems. Empty strings and
+    /// repeats (ignoring case) are reported and left out.
+    /// </summary>
+    /// <param name="itemExpected">What one entry is, e.g. <c>a status like "pending"</c>.</param>
+    public IReadOnlyList<(string Text, JsonCursor Cursor)>? ReadStrings(string expected, string itemExpected)
+    {
+        var items = ReadArray(expected);
+        if (items is null) return null;
+        var result = new List<(string Text, JsonCursor Cursor)>();
+        foreach (var item in items)
+        {
+            var text = item.ReadString(itemExpected)?.Trim();
+            if (text is null) continue;
+            if (text.Length == 0)
+            {
+                item.Report($"the entry is empty: expected {itemExpected}");
+                continue;
+            }
+            var earlier = result.FindIndex(r => string.Equals(r.Text, text, StringComparison.OrdinalIgnoreCase));
+            if (earlier >= 0)
+            {
+                item.Report($"'{text}' is listed twice (also at {result[earlier].Cursor.Path}): remove one");
+                continue;
+            }
+            result.Add((text, item));
+        }
+        return result;
+    }
+
     private void ReportWrongType(string expected, string hint = "") =>
         Report($"expected {expected}, found {Describe(Element)}{hint}");
 

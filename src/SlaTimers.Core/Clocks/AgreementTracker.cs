@@ -139,7 +139,7 @@ internal sealed class AgreementTracker
     {
         if (!_inStint) return;
         var last = _cycles.LastOrDefault(c => c.Metric == Metric.Resolution);
-        var behaviour = _agreement.MatchPolicy(fields)?.TargetFor(Metric.Resolution)?.OnReopen ?? ReopenBehaviour.Restart;
+        var behaviour = _agreement.MatchPolicy(fields)?.TargetFor(Metric.Resolution)?.OnReopen ?? ReopenBehaviour.Resume;
         if (behaviour == ReopenBehaviour.Resume && last is { Cancelled: false, IsOpen: false })
         {
             last.Resume(t);

@@ -93,7 +93,7 @@ public class CalendarFileTests
         var result = Load($$"""{ "id": "desk", "timeZone": "UTC", "week": { "monday": ["09:00-17:00"] }, "{{typo}}": [] }""");
 
         ProblemAssert.Single(result, File, $"$.{typo}",
-            $"unknown property '{typo}' (did you mean '{meant}'?)", "expected one of id, name, timeZone, week, holidays, overrides");
+            $"unknown property '{typo}' (did you mean '{meant}'?)", "expected one of id, name, timeZone, week, holidays, overrides, businessDay");
     }
 
     [Fact]
