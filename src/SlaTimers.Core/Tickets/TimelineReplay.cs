@@ -43,7 +43,7 @@ public static class TimelineReplay
                 if (TicketFieldNames.IsKnown(field)) fields = fields.With(field, value);
             }
         }
-        return created.Status is { } status ? fields with { Status = status, StatusName = created.StatusName ?? fields.StatusName } : fields;
+        return created.Status is { } status ? fields with { Status = status, StatusName = created.StatusName } : fields;
     }
 
     /// <summary>Applies one event to the fields (messages, merges and deletes change no field).</summary>

@@ -46,6 +46,7 @@ public static class SlaTimersCli
             DeadlineCommand.Create(config, context),
             ElapsedCommand.Create(config, context),
             CalendarCommand.Create(config, context),
+            Explain.ExplainCommand.Create(config, context),
         };
         // 'slatimers --urls http://…' runs the worker with that host setting.
         root.TreatUnmatchedTokensAsErrors = false;
