@@ -21,7 +21,12 @@ public sealed class BusinessCalendar
     private const int MinYear = 2, MaxYear = 9998;
     private const long UnixEpochBclTicks = 621_355_968_000_000_000L;
 
-    private readonly YearTimeline?[] _years = new YearTimeline?[MaxYear + 2];
+    private static readonly long MinTicks = Instant.FromUtc(MinYear, 1, 1, 0, 0).ToUnixTimeTicks();
+    private static readonly long EndTicks = Instant.FromUtc(MaxYear + 1, 1, 1, 0, 0).ToUnixTimeTicks();
+
+    // Compiled years, by year, in lazily allocated blocks of 64 so a calendar costs little until used.
+    private const int YearsPerBlock = 64;
+    private readonly YearTimeline?[]?[] _years = new YearTimeline?[]?[(MaxYear + 2) / YearsPerBlock + 1];
     private readonly YearTimelineBuilder _builder;
 
     private BusinessCalendar(BusinessCalendarDefinition definition)
@@ -222,8 +227,7 @@ public sealed class BusinessCalendar
     private static long ToTicks(Instant instant)
     {
         var ticks = instant.ToUnixTimeTicks();
-        var year = new DateTime(ticks + UnixEpochBclTicks, DateTimeKind.Utc).Year;
-        if (year is < MinYear or > MaxYear)
+        if (ticks < MinTicks || ticks >= EndTicks)
         {
             throw new ArgumentOutOfRangeException(nameof(instant), instant, $"Instants must lie in the years {MinYear} to {MaxYear}.");
         }
@@ -254,9 +258,15 @@ public sealed class BusinessCalendar
 
     private YearTimeline Year(int year)
     {
-        var cached = Volatile.Read(ref _years[year]);
+        var block = Volatile.Read(ref _years[year / YearsPerBlock]);
+        if (block is null)
+        {
+            var fresh = new YearTimeline?[YearsPerBlock];
+            block = Interlocked.CompareExchange(ref _years[year / YearsPerBlock], fresh, null) ?? fresh;
+        }
+        var cached = Volatile.Read(ref block[year % YearsPerBlock]);
         if (cached is not null) return cached;
         var built = _builder.Build(year);
-        return Interlocked.CompareExchange(ref _years[year], built, null) ?? built;
+        return Interlocked.CompareExchange(ref block[year % YearsPerBlock], built, null) ?? built;
     }
 }

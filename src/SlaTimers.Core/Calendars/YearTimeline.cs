@@ -14,6 +14,15 @@ internal sealed class YearTimeline
     private readonly long[] _closes;
     private readonly long[] _before; // business ticks in this year before interval i
 
+    // Equal-width buckets narrow each binary search to the few intervals of one bucket: a branchy search
+    // over a whole year (~500 intervals) was most of a deadline's cost. _closeBucket[b] is the first
+    // interval closing after the start of time bucket b; _positionBucket[b] the last interval whose
+    // business time starts at or before business-time bucket b. Both have one extra entry as a bound.
+    private readonly int[] _closeBucket;
+    private readonly int[] _positionBucket;
+    private readonly long _timeBucketWidth;
+    private readonly long _positionBucketWidth;
+
     public YearTimeline(int year, long start, long end, long[] opens, long[] closes, ImmutableArray<CalendarDay> days)
     {
         Year = year;
@@ -30,6 +39,24 @@ internal sealed class YearTimeline
         }
         Total = total;
         Days = days;
+
+        var buckets = Math.Max(1, opens.Length * 2);
+        _timeBucketWidth = Math.Max(1, (end - start + buckets - 1) / buckets);
+        _closeBucket = new int[buckets + 1];
+        for (int b = 0, i = 0; b <= buckets; b++)
+        {
+            var bucketStart = start + b * _timeBucketWidth;
+            while (i < closes.Length && closes[i] <= bucketStart) i++;
+            _closeBucket[b] = i;
+        }
+        _positionBucketWidth = Math.Max(1, (total + buckets - 1) / buckets);
+        _positionBucket = new int[buckets + 1];
+        for (int b = 0, i = 0; b <= buckets; b++)
+        {
+            var bucketStart = b * _positionBucketWidth;
+            while (i + 1 < _before.Length && _before[i + 1] <= bucketStart) i++;
+            _positionBucket[b] = i;
+        }
     }
 
     public int Year { get; }
@@ -56,7 +83,10 @@ internal sealed class YearTimeline
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FirstClosingAfter(long ticks)
     {
-        int lo = 0, hi = _closes.Length;
+        var bucket = Math.Clamp((ticks - Start) / _timeBucketWidth, 0, _closeBucket.Length - 2);
+        int lo = _closeBucket[bucket], hi = _closeBucket[bucket + 1];
+        if (ticks < Start + bucket * _timeBucketWidth) lo = 0;      // before the year: search it all
+        if (ticks >= Start + (bucket + 1) * _timeBucketWidth) hi = _closes.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -81,7 +111,8 @@ internal sealed class YearTimeline
     /// </summary>
     public long InstantAt(long position)
     {
-        int lo = 0, hi = _before.Length - 1; // last index with _before[i] <= position
+        var bucket = Math.Clamp(position / _positionBucketWidth, 0, _positionBucket.Length - 2);
+        int lo = _positionBucket[bucket], hi = _positionBucket[bucket + 1]; // last index with _before[i] <= position
         while (lo < hi)
         {
             var mid = (lo + hi + 1) >>> 1;
