@@ -46,8 +46,12 @@ public sealed record Agreement
         if (Kind != AgreementKind.External) return true;
         if (ContractStart is { } from && createdDate < from) return false;
         if (ContractEnd is { } to && createdDate > to) return false;
-        return Organizations.IsEmpty
-            || Organizations.Any(o => string.Equals(o, fields.Organization, StringComparison.OrdinalIgnoreCase));
+        if (Organizations.IsEmpty) return true;
+        foreach (var organization in Organizations)
+        {
+            if (string.Equals(organization, fields.Organization, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>The first policy that matches, or null.</summary>

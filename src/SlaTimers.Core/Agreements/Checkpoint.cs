@@ -10,6 +10,9 @@ public sealed record Checkpoint(CheckpointOffset Offset, ImmutableArray<Recipien
 {
     public bool IsEscalation => Offset.IsEscalation;
 
-    /// <summary>A stable key within the target, used in notification keys: <c>warn-75%</c>, <c>escalate-1</c>.</summary>
-    public string Key => IsEscalation ? $"escalate-{Level}" : $"warn-{Offset.ToString().Replace(' ', '-')}";
+    /// <summary>
+    /// A stable key within the target, used in notification keys: <c>warn-75%</c>, <c>escalate-1</c>.
+    /// Computed once (clock evaluation asks for it on every segment).
+    /// </summary>
+    public string Key { get; } = Offset.IsEscalation ? $"escalate-{Level}" : $"warn-{Offset.ToString().Replace(' ', '-')}";
 }

@@ -18,7 +18,18 @@ public sealed record FieldCondition(string Field, ImmutableArray<string> Values,
     public override bool Matches(TicketFields fields)
     {
         var value = fields.Get(Field);
-        var listed = value is not null && Values.Any(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+        var listed = false;
+        if (value is not null)
+        {
+            foreach (var candidate in Values)
+            {
+                if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase))
+                {
+                    listed = true;
+                    break;
+                }
+            }
+        }
         return listed != Negated;
     }
 
@@ -36,12 +47,20 @@ public enum TagMatch
 /// <summary>The ticket has any / all / none of the listed tags.</summary>
 public sealed record TagCondition(TagMatch Match, ImmutableArray<string> Tags) : Condition
 {
-    public override bool Matches(TicketFields fields) => Match switch
+    public override bool Matches(TicketFields fields)
     {
-        TagMatch.Any => Tags.Any(fields.Tags.Contains),
-        TagMatch.All => Tags.All(fields.Tags.Contains),
-        _ => !Tags.Any(fields.Tags.Contains),
-    };
+        var present = 0;
+        foreach (var tag in Tags)
+        {
+            if (fields.Tags.Contains(tag)) present++;
+        }
+        return Match switch
+        {
+            TagMatch.Any => present > 0,
+            TagMatch.All => present == Tags.Length,
+            _ => present == 0,
+        };
+    }
 
     public override string Describe() => $"tags {Match.ToString().ToLowerInvariant()} of ({string.Join(", ", Tags)})";
 }

@@ -21,6 +21,7 @@ internal sealed class AgreementTracker
     private readonly List<CycleTracker> _cycles = [];
     private readonly CycleTracker?[] _open = new CycleTracker?[AllMetrics.Length];
     private readonly int[] _cycleCount = new int[AllMetrics.Length];
+    private readonly SegmentRules[] _rules = new SegmentRules[AllMetrics.Length];
     private Policy? _policy;
     private bool _inStint;
 
@@ -38,8 +39,22 @@ internal sealed class AgreementTracker
         if (to < from) return;
         foreach (var cycle in _open)
         {
-            cycle?.Advance(from, to, SegmentRules.For(_policy, cycle.Metric, fields, _calendars));
+            cycle?.Advance(from, to, RulesFor(cycle.Metric, fields));
         }
+    }
+
+    /// <summary>
+    /// The rules for a metric under these fields. The target, budget and calendar depend only on the policy
+    /// and the priority, so they are looked up again only when one of those changes.
+    /// </summary>
+    private SegmentRules RulesFor(Metric metric, TicketFields fields)
+    {
+        ref var cached = ref _rules[(int)metric];
+        if (cached.Fields is not null && ReferenceEquals(cached.Policy, _policy) && cached.Fields.Priority == fields.Priority)
+        {
+            return ReferenceEquals(cached.Fields, fields) ? cached : cached = cached.WithFields(fields);
+        }
+        return cached = SegmentRules.For(_policy, metric, fields, _calendars);
     }
 
     /// <summary>Applies one event: <paramref name="before"/> and <paramref name="after"/> are the fields around it.</summary>
@@ -97,7 +112,7 @@ internal sealed class AgreementTracker
     {
         foreach (var cycle in _cycles)
         {
-            var current = cycle.IsOpen ? SegmentRules.For(_policy, cycle.Metric, fields, _calendars) : default;
+            var current = cycle.IsOpen ? RulesFor(cycle.Metric, fields) : default;
             var clock = cycle.ToClock(now, current, knownSince);
             if (clock is not null) yield return clock;
         }

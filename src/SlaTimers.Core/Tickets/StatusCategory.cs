@@ -19,8 +19,12 @@ public static class StatusCategories
     /// <summary>The configuration spelling: <c>new</c>, <c>open</c>, <c>pending</c>, <c>on-hold</c>, <c>solved</c>, <c>closed</c>.</summary>
     public static string ToConfigName(this StatusCategory status) => status switch
     {
+        StatusCategory.New => "new",
+        StatusCategory.Open => "open",
+        StatusCategory.Pending => "pending",
         StatusCategory.OnHold => "on-hold",
-        _ => status.ToString().ToLowerInvariant(),
+        StatusCategory.Solved => "solved",
+        _ => "closed",
     };
 
     public static bool TryParse(string? text, out StatusCategory status)

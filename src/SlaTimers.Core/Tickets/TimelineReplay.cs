@@ -13,6 +13,8 @@ public static class TimelineReplay
     /// <summary>The de-duplicated timeline in canonical order, starting with exactly one Created event.</summary>
     public static ImmutableArray<TicketEvent> Normalize(Ticket ticket)
     {
+        if (IsCanonical(ticket.Timeline)) return ticket.Timeline;
+
         var events = new List<TicketEvent>(ticket.Timeline.Length + 1);
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
         var seenValues = new HashSet<TicketEvent>(EventValueComparer.Instance);
@@ -30,6 +32,30 @@ public static class TimelineReplay
         events.Add(created);
         events.Sort(CanonicalOrder);
         return [.. events];
+    }
+
+    /// <summary>
+    /// True when the timeline already is in canonical form (as stored timelines are): one Created event,
+    /// first, and every later event strictly after its predecessor in canonical order (so no duplicates).
+    /// Checking is much cheaper than sorting again.
+    /// </summary>
+    private static bool IsCanonical(ImmutableArray<TicketEvent> timeline)
+    {
+        if (timeline.IsDefaultOrEmpty || timeline[0].Kind != TicketEventKind.Created) return false;
+        for (var i = 1; i < timeline.Length; i++)
+        {
+            var e = timeline[i];
+            if (e.Kind == TicketEventKind.Created || CanonicalOrder(timeline[i - 1], e) >= 0) return false;
+            if (e.Id is not null)
+            {
+                // Two events with one id are duplicates even when their content differs: let the slow path decide.
+                for (var j = 0; j < i; j++)
+                {
+                    if (timeline[j].Id == e.Id) return false;
+                }
+            }
+        }
+        return true;
     }
 
     /// <summary>The fields before any event: the ticket's current values, overridden by the Created event's.</summary>

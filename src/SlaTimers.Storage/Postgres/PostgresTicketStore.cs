@@ -1,0 +1,162 @@
+using NodaTime;
+using Npgsql;
+using SlaTimers.Core.Storage;
+using SlaTimers.Core.Tickets;
+using SlaTimers.Storage.Records;
+using SlaTimers.Storage.Serialization;
+using SlaTimers.Storage.Sql;
+using static SlaTimers.Storage.Postgres.PgParameters;
+
+namespace SlaTimers.Storage.Postgres;
+
+/// <summary>
+/// The ticket store on PostgreSQL. A page costs three round trips whatever its size: read (and lock) the
+/// stored timelines of its tickets, one batch of array statements (tickets, clocks, timers, quarantine,
+/// cursor), commit.
+/// </summary>
+internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
+{
+    private const string LockTimelines = """
+        SELECT t.source, t.external_id, t.timeline::text FROM slatimers.tickets t
+        JOIN unnest($1::text[], $2::text[]) AS k(source, external_id) ON t.source = k.source AND t.external_id = k.external_id
+        ORDER BY t.source, t.external_id
+        FOR UPDATE OF t
+        """;
+
+    // first_seen is written once; every other column follows the latest page.
+    private const string UpsertTickets = """
+        INSERT INTO slatimers.tickets AS t (source, external_id, display_id, subject, link, created, first_seen, evaluated_at,
+            next_checkpoint_at, is_open, ticket, timeline)
+        SELECT source, external_id, display_id, subject, link, created, first_seen, evaluated_at,
+            next_checkpoint_at, is_open, ticket::jsonb, timeline::json
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
+            $9::timestamptz[], $10::boolean[], $11::text[], $12::text[])
+            AS u(source, external_id, display_id, subject, link, created, first_seen, evaluated_at, next_checkpoint_at, is_open, ticket, timeline)
+        ON CONFLICT (source, external_id) DO UPDATE SET
+            display_id = excluded.display_id, subject = excluded.subject, link = excluded.link, created = excluded.created,
+            evaluated_at = excluded.evaluated_at, next_checkpoint_at = excluded.next_checkpoint_at, is_open = excluded.is_open,
+            ticket = excluded.ticket, timeline = excluded.timeline
+        """;
+
+    private const string UpdateEvaluations = """
+        UPDATE slatimers.tickets t SET evaluated_at = u.evaluated_at, next_checkpoint_at = u.next_checkpoint_at, is_open = u.is_open
+        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::boolean[])
+            AS u(source, external_id, evaluated_at, next_checkpoint_at, is_open)
+        WHERE t.source = u.source AND t.external_id = u.external_id
+        RETURNING t.source, t.external_id
+        """;
+
+    private const string InsertQuarantine = """
+        INSERT INTO slatimers.quarantine (source, external_id, reason, payload, at)
+        SELECT source, external_id, reason, payload, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(source, external_id, reason, payload)
+        """;
+
+    private const string UpsertSyncState = """
+        INSERT INTO slatimers.sync_state (source, cursor, last_success, last_attempt, last_error) VALUES ($1, $2, $3, $3, NULL)
+        ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, last_success = excluded.last_success,
+            last_attempt = excluded.last_attempt, last_error = NULL
+        """;
+
+    private readonly SqlTicketQueries _queries = new(db);
+
+    public Task<IReadOnlyDictionary<TicketKey, TicketRecord>> GetTicketsAsync(IReadOnlyCollection<TicketKey> keys, CancellationToken cancellationToken) =>
+        _queries.GetTicketsAsync(keys, cancellationToken);
+
+    public Task<IReadOnlyList<TicketRecord>> GetOpenTicketsAsync(TicketKey? after, int limit, CancellationToken cancellationToken) =>
+        _queries.GetOpenTicketsAsync(after, limit, cancellationToken);
+
+    public Task<SyncState?> GetSyncStateAsync(string source, CancellationToken cancellationToken) =>
+        _queries.GetSyncStateAsync(source, cancellationToken);
+
+    public Task RecordSyncFailureAsync(string source, Instant at, string error, CancellationToken cancellationToken) =>
+        _queries.RecordSyncFailureAsync(source, at, error, cancellationToken);
+
+    public async Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken)
+    {
+        var tickets = PageTickets.From(page.Tickets.IsDefault ? [] : page.Tickets).Tickets;
+        await using var connection = await db.OpenNpgsqlAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var stored = await LockTimelinesAsync(connection, transaction, tickets, cancellationToken);
+        var timelines = tickets
+            .Select(t => TimelineMerge.MergeJson(stored.GetValueOrDefault(t.Key), t.Events))
+            .ToList();
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (tickets.Count > 0)
+        {
+            var records = tickets.Select(t => t.Record).ToList();
+            batch.BatchCommands.Add(Command(
+                UpsertTickets,
+                Texts(records.Select(r => r.Ticket.Source)),
+                Texts(records.Select(r => r.Ticket.ExternalId)),
+                Texts(records.Select(r => r.Ticket.DisplayId)),
+                Texts(records.Select(r => r.Ticket.Subject)),
+                Texts(records.Select(r => r.Ticket.Link)),
+                Timestamps(records.Select(r => r.Ticket.Created)),
+                Timestamps(records.Select(r => r.FirstSeen)),
+                Timestamps(records.Select(r => r.EvaluatedAt)),
+                Timestamps(records.Select(r => r.NextCheckpointAt)),
+                Booleans(records.Select(TicketColumns.IsOpen)),
+                Texts(records.Select(r => StorageJson.Serialize(TicketDocument.From(r.Ticket)))),
+                Texts(timelines)));
+            PostgresEvaluations.Add(batch, records);
+        }
+        if (!page.Rejected.IsDefaultOrEmpty)
+        {
+            batch.BatchCommands.Add(Command(
+                InsertQuarantine,
+                Texts(page.Rejected.Select(r => r.Source)),
+                Texts(page.Rejected.Select(r => r.ExternalId)),
+                Texts(page.Rejected.Select(r => r.Reason)),
+                Texts(page.Rejected.Select(r => r.RawPayload)),
+                Timestamp(page.SyncedAt)));
+        }
+        batch.BatchCommands.Add(Command(UpsertSyncState, Text(page.Source), Text(page.NextCursor), Timestamp(page.SyncedAt)));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
+    {
+        var records = PageTickets.From(tickets).Tickets.Select(t => t.Record).ToList();
+        if (records.Count == 0) return;
+        await using var connection = await db.OpenNpgsqlAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var updated = new HashSet<TicketKey>();
+        await using (var update = Command(
+            connection,
+            transaction,
+            UpdateEvaluations,
+            Texts(records.Select(r => r.Ticket.Source)),
+            Texts(records.Select(r => r.Ticket.ExternalId)),
+            Timestamps(records.Select(r => r.EvaluatedAt)),
+            Timestamps(records.Select(r => r.NextCheckpointAt)),
+            Booleans(records.Select(TicketColumns.IsOpen))))
+        {
+            await using var reader = await update.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) updated.Add(new TicketKey(reader.GetString(0), reader.GetString(1)));
+        }
+        TicketColumns.EnsureAllStored(records, updated);
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        PostgresEvaluations.Add(batch, records);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<Dictionary<TicketKey, string>> LockTimelinesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PageTicket> tickets, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<TicketKey, string>();
+        if (tickets.Count == 0) return stored;
+        await using var command = Command(connection, transaction, LockTimelines, Texts(tickets.Select(t => t.Key.Source)), Texts(tickets.Select(t => t.Key.ExternalId)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored[new TicketKey(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+        }
+        return stored;
+    }
+}

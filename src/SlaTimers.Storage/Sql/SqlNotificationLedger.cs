@@ -1,0 +1,111 @@
+using System.Data.Common;
+using Dapper;
+using NodaTime;
+using SlaTimers.Core.Notifications;
+using SlaTimers.Storage.Records;
+
+namespace SlaTimers.Storage.Sql;
+
+/// <summary>
+/// The notification ledger on either engine; only the bulk insert-if-absent differs. A claim is one
+/// conditional UPDATE … RETURNING, so of several claimers (threads or instances) the database lets exactly
+/// one through: on PostgreSQL the others wait on the row lock and then see it claimed; SQLite has one
+/// writer at a time.
+/// </summary>
+internal abstract class SqlNotificationLedger : INotificationLedger
+{
+    protected const string Columns = "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts, delivered_at, last_error";
+
+    private readonly string _claim;
+    private readonly string _delivered;
+    private readonly string _failed;
+    private readonly string _exists;
+    private readonly string _get;
+    private readonly string _undelivered;
+
+    protected SqlNotificationLedger(IStorageDatabase db)
+    {
+        Db = db;
+        var p = db.Prefix;
+        // A claim is free when pending, or when its sender's lease ran out (a crash, a hung send).
+        const string claimable = "(state = 'pending' OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)))";
+        _claim = $"""
+            UPDATE {p}notifications SET state = 'sending', claimed_until = @until, attempts = attempts + 1
+            WHERE key = @key AND {claimable}
+            RETURNING {Columns}
+            """;
+        _delivered = $"""
+            UPDATE {p}notifications SET state = 'delivered', delivered_at = @at, claimed_until = NULL, last_error = NULL
+            WHERE key = @key AND state <> 'delivered'
+            """;
+        _failed = $"""
+            UPDATE {p}notifications SET state = @state, failed_at = @at, last_error = @error, claimed_until = NULL
+            WHERE key = @key AND state <> 'delivered'
+            """;
+        _exists = $"SELECT COUNT(*) FROM {p}notifications WHERE key = @key";
+        _get = $"SELECT {Columns} FROM {p}notifications WHERE key = @key";
+        _undelivered = $"SELECT {Columns} FROM {p}notifications WHERE {claimable} ORDER BY due_at, key LIMIT @limit";
+    }
+
+    protected IStorageDatabase Db { get; }
+
+    /// <inheritdoc />
+    /// <remarks>A new notification starts <see cref="DeliveryState.Pending"/> with no attempts, whatever the record says.</remarks>
+    public abstract Task<IReadOnlyList<string>> AddIfAbsentAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken);
+
+    public async Task<Notification?> TryClaimAsync(string key, Instant now, Duration lease, CancellationToken cancellationToken)
+    {
+        if (lease <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(lease), lease, "A claim needs a positive lease.");
+        await using var connection = await Db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<NotificationRow>(
+            new CommandDefinition(_claim, new { key, now, until = now + lease }, cancellationToken: cancellationToken));
+        return row is null ? null : RecordMapping.ToNotification(row);
+    }
+
+    /// <remarks>A delivered notification stays delivered (the first delivery instant is kept).</remarks>
+    /// <exception cref="KeyNotFoundException">The ledger has no such notification.</exception>
+    public async Task MarkDeliveredAsync(string key, Instant at, CancellationToken cancellationToken)
+    {
+        await using var connection = await Db.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(_delivered, new { key, at }, cancellationToken: cancellationToken));
+        if (changed == 0) await EnsureExistsAsync(connection, key, cancellationToken);
+    }
+
+    /// <remarks>A failure reported for a notification that was delivered meanwhile changes nothing.</remarks>
+    /// <exception cref="KeyNotFoundException">The ledger has no such notification.</exception>
+    public async Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken)
+    {
+        var state = permanent ? DeliveryStates.Failed : DeliveryStates.Pending;
+        await using var connection = await Db.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(_failed, new { key, at, error, state }, cancellationToken: cancellationToken));
+        if (changed == 0) await EnsureExistsAsync(connection, key, cancellationToken);
+    }
+
+    public async Task<Notification?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await Db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<NotificationRow>(new CommandDefinition(_get, new { key }, cancellationToken: cancellationToken));
+        return row is null ? null : RecordMapping.ToNotification(row);
+    }
+
+    public async Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await Db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(_undelivered, new { now, limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(RecordMapping.ToNotification)];
+    }
+
+    /// <summary>The keys of <paramref name="notifications"/> that were inserted, in the order given, each once.</summary>
+    protected static IReadOnlyList<string> InOrder(IEnumerable<Notification> notifications, IReadOnlySet<string> inserted)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. notifications.Select(n => n.Key).Where(k => inserted.Contains(k) && seen.Add(k))];
+    }
+
+    private async Task EnsureExistsAsync(DbConnection connection, string key, CancellationToken cancellationToken)
+    {
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(_exists, new { key }, cancellationToken: cancellationToken));
+        if (count == 0) throw new KeyNotFoundException($"The notification ledger has no notification '{key}'.");
+    }
+}

@@ -1,0 +1,112 @@
+using NodaTime;
+using SlaTimers.Core.Notifications;
+using static SlaTimers.Storage.Tests.Support.TestData;
+
+namespace SlaTimers.Storage.Tests;
+
+public abstract partial class StoreContractTests
+{
+    private static readonly Duration Lease = Duration.FromMinutes(5);
+
+    [Fact]
+    public async Task AddIfAbsent_ReturnsOnlyTheNewKeys_InTheOrderGiven()
+    {
+        var source = NewSource();
+        var (a, b, c) = (Notification(source, "1", recipient: "a"), Notification(source, "1", recipient: "b"), Notification(source, "1", recipient: "c"));
+        Assert.Equal([a.Key, b.Key], await Ledger.AddIfAbsentAsync([a, b, a], None));
+
+        Assert.Equal([c.Key], await Ledger.AddIfAbsentAsync([b, c, a], None));
+        Assert.Empty(await Ledger.AddIfAbsentAsync([a, b, c], None));
+
+        var stored = await Ledger.GetAsync(a.Key, None);
+        Assert.Equal(Core.Notifications.Notification.MakeKey(a.Ticket, a.ClockKey, a.CheckpointKey, a.Recipient), stored?.Key);
+        Assert.Equal(a with { State = DeliveryState.Pending, Attempts = 0 }, stored);
+        Assert.Null(await Ledger.GetAsync("no-such-key", None));
+    }
+
+    [Fact]
+    public async Task TryClaim_ClaimsOnce_WhileTheLeaseRuns()
+    {
+        var n = Notification(NewSource(), "1");
+        await Ledger.AddIfAbsentAsync([n], None);
+
+        var claimed = await Ledger.TryClaimAsync(n.Key, At(180), Lease, None);
+        var again = await Ledger.TryClaimAsync(n.Key, At(184), Lease, None);
+
+        Assert.Equal(n with { State = DeliveryState.Sending, Attempts = 1 }, claimed);
+        Assert.Null(again);
+        Assert.Null(await Ledger.TryClaimAsync("no-such-key", At(180), Lease, None));
+    }
+
+    [Fact]
+    public async Task TryClaim_AfterTheLeaseExpired_ClaimsAgain()
+    {
+        var n = Notification(NewSource(), "1");
+        await Ledger.AddIfAbsentAsync([n], None);
+        Assert.NotNull(await Ledger.TryClaimAsync(n.Key, At(180), Lease, None));
+
+        Assert.DoesNotContain(await Ledger.GetUndeliveredAsync(At(185), 100_000, None), u => u.Key == n.Key); // lease ends at 185: still held
+        Assert.Contains(await Ledger.GetUndeliveredAsync(At(186), 100_000, None), u => u.Key == n.Key);
+        var reclaimed = await Ledger.TryClaimAsync(n.Key, At(186), Lease, None);
+
+        Assert.Equal(2, reclaimed?.Attempts);
+        Assert.Equal(DeliveryState.Sending, reclaimed?.State);
+    }
+
+    [Fact]
+    public async Task MarkDelivered_IsNeverClaimedAgain()
+    {
+        var n = Notification(NewSource(), "1");
+        await Ledger.AddIfAbsentAsync([n], None);
+        Assert.NotNull(await Ledger.TryClaimAsync(n.Key, At(180), Lease, None));
+
+        await Ledger.MarkDeliveredAsync(n.Key, At(181), None);
+        await Ledger.MarkFailedAsync(n.Key, At(182), "late bounce", permanent: false, None); // delivered stays delivered
+
+        Assert.Null(await Ledger.TryClaimAsync(n.Key, At(10_000), Lease, None));
+        Assert.Equal(n with { State = DeliveryState.Delivered, Attempts = 1, DeliveredAt = At(181) }, await Ledger.GetAsync(n.Key, None));
+        Assert.DoesNotContain(await Ledger.GetUndeliveredAsync(At(10_000), 100_000, None), u => u.Key == n.Key);
+    }
+
+    [Fact]
+    public async Task MarkFailed_Retry_ReturnsToPending_Permanent_EndsIt()
+    {
+        var n = Notification(NewSource(), "1");
+        await Ledger.AddIfAbsentAsync([n], None);
+        Assert.NotNull(await Ledger.TryClaimAsync(n.Key, At(180), Lease, None));
+
+        await Ledger.MarkFailedAsync(n.Key, At(181), "421 try later", permanent: false, None);
+        Assert.Equal(n with { State = DeliveryState.Pending, Attempts = 1, LastError = "421 try later" }, await Ledger.GetAsync(n.Key, None));
+        Assert.Contains(await Ledger.GetUndeliveredAsync(At(181), 100_000, None), u => u.Key == n.Key);
+        Assert.Equal(2, (await Ledger.TryClaimAsync(n.Key, At(182), Lease, None))?.Attempts);
+
+        await Ledger.MarkFailedAsync(n.Key, At(183), "550 no such user", permanent: true, None);
+        Assert.Equal(n with { State = DeliveryState.Failed, Attempts = 2, LastError = "550 no such user" }, await Ledger.GetAsync(n.Key, None));
+        Assert.Null(await Ledger.TryClaimAsync(n.Key, At(10_000), Lease, None));
+        Assert.DoesNotContain(await Ledger.GetUndeliveredAsync(At(10_000), 100_000, None), u => u.Key == n.Key);
+    }
+
+    [Fact]
+    public async Task Mark_UnknownKey_Throws()
+    {
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Ledger.MarkDeliveredAsync("no-such-key", At(1), None));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Ledger.MarkFailedAsync("no-such-key", At(1), "x", permanent: true, None));
+    }
+
+    [Fact]
+    public async Task TryClaim_TenConcurrentClaimers_ExactlyOneWins()
+    {
+        var n = Notification(NewSource(), "1");
+        await Ledger.AddIfAbsentAsync([n], None);
+        using var start = new Barrier(10);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            start.SignalAndWait(TimeSpan.FromSeconds(10));
+            return await Ledger.TryClaimAsync(n.Key, At(180), Lease, None);
+        })));
+
+        Assert.Single(claims, c => c is not null);
+        Assert.Equal(1, (await Ledger.GetAsync(n.Key, None))?.Attempts);
+    }
+}
