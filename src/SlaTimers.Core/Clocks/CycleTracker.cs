@@ -15,7 +15,7 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
 {
     private Duration _used;
     private Instant? _breachedAt;
-    private Dictionary<string, Instant>? _reached;
+    private List<(string Key, Instant At)>? _reached; // checkpoints reached so far: a handful at most
     private List<(Instant From, Instant To, TicketFields Fields)>? _waiting;
     private bool _everApplicable;
     private SegmentRules _lastRules;
@@ -136,10 +136,19 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
         }
     }
 
-    private bool HasReached(Checkpoint checkpoint) => _reached?.ContainsKey(checkpoint.Key) ?? false;
+    private bool HasReached(Checkpoint checkpoint) => ReachedAt(checkpoint.Key) is not null;
 
-    private void Reach(Checkpoint checkpoint, Instant at) =>
-        (_reached ??= new Dictionary<string, Instant>(StringComparer.Ordinal))[checkpoint.Key] = at;
+    private Instant? ReachedAt(string key)
+    {
+        if (_reached is null) return null;
+        foreach (var (reachedKey, at) in _reached)
+        {
+            if (ReferenceEquals(reachedKey, key) || reachedKey == key) return at;
+        }
+        return null;
+    }
+
+    private void Reach(Checkpoint checkpoint, Instant at) => (_reached ??= new(4)).Add((checkpoint.Key, at));
 
     private void NoteRuleChange(Instant at, SegmentRules old, SegmentRules now)
     {
@@ -226,7 +235,7 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
             // A wall-clock checkpoint after the clock stopped was never reached.
             if (at is { } w && Stopped is { } s && w > s) at = null;
         }
-        else if (_reached?.TryGetValue(checkpoint.Key, out var reached) == true)
+        else if (ReachedAt(checkpoint.Key) is { } reached)
         {
             at = reached;
         }
