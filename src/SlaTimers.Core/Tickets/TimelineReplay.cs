@@ -64,7 +64,8 @@ public static class TimelineReplay
         var fields = ticket.Fields;
         if (created.Fields is not null)
         {
-            foreach (var (field, value) in created.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            // Each entry sets a different field, so the order of the entries does not matter.
+            foreach (var (field, value) in created.Fields)
             {
                 if (TicketFieldNames.IsKnown(field)) fields = fields.With(field, value);
             }

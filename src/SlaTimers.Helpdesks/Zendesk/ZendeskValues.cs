@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace SlaTimers.Helpdesks.Zendesk;
+
+/// <summary>Reading Zendesk's loosely typed values: ids as numbers or strings, tags as arrays or strings, timestamps.</summary>
+internal static class ZendeskValues
+{
+    private static readonly IPattern<OffsetDateTime>[] TimestampPatterns =
+    [
+        OffsetDateTimePattern.ExtendedIso,
+        // Older audit payloads: "2011/09/25 22:35:44 -0700".
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'/'MM'/'dd HH':'mm':'ss o<+HHmm>"),
+    ];
+
+    public static bool TryParseTimestamp(string? text, out Instant instant)
+    {
+        instant = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        foreach (var pattern in TimestampPatterns)
+        {
+            if (pattern.Parse(text) is { Success: true } result)
+            {
+                instant = result.Value.ToInstant();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A value as text: strings as they are (empty → null), numbers and booleans as written, arrays comma-joined.</summary>
+    public static string? Text(JsonElement? value)
+    {
+        if (value is not { } v) return null;
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.String:
+                return v.GetString() is { Length: > 0 } s ? s : null;
+            case JsonValueKind.Number:
+                return v.GetRawText();
+            case JsonValueKind.True:
+                return "true";
+            case JsonValueKind.False:
+                return "false";
+            case JsonValueKind.Array:
+                var items = v.EnumerateArray().Select(item => Text(item)).OfType<string>().ToList();
+                return items.Count == 0 ? null : string.Join(",", items);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>An id written as a number or a string of digits; null for null, absent or anything else.</summary>
+    public static long? Id(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var id) => id,
+        { ValueKind: JsonValueKind.String } v when long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) => id,
+        _ => null,
+    };
+
+    /// <summary>Tags as an array of strings, or one space-separated string (as some audit events carry them).</summary>
+    public static IEnumerable<string> Tags(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.Array } v => v.EnumerateArray().Select(item => Text(item)).OfType<string>(),
+        { ValueKind: JsonValueKind.String } v => (v.GetString() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        _ => [],
+    };
+
+    public static JsonElement? Property(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+}
