@@ -19,6 +19,7 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     private List<(Instant From, Instant To, TicketFields Fields)>? _waiting;
     private bool _everApplicable;
     private SegmentRules _lastRules;
+    private (Instant From, Instant To, SegmentRules Rules)? _pending;
     private Instant? _notApplicableSince;
     private readonly List<ClockSegment>? _segments = explain ? [] : null;
     private readonly List<ClockNote>? _notes = explain ? [] : null;
@@ -51,11 +52,28 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
             }
             _waiting = null;
         }
-        Count(from, to, rules);
+        // Stretches under the same rules (a message, a tag change) are counted as one: one elapsed-time
+        // query instead of several, with the same result since business time adds up.
+        if (_pending is { } pending && pending.To == from && pending.Rules.SameEffectAs(rules, explaining: _segments is not null))
+        {
+            _pending = (pending.From, to, rules);
+            return;
+        }
+        Flush();
+        _pending = (from, to, rules);
+    }
+
+    /// <summary>Counts the stretch held back for merging.</summary>
+    private void Flush()
+    {
+        if (_pending is not { } pending) return;
+        _pending = null;
+        Count(pending.From, pending.To, pending.Rules);
     }
 
     public void Stop(Instant at, string reason, bool cancel = false)
     {
+        Flush();
         Stopped = at;
         StopReason = reason;
         Cancelled = cancel;
@@ -174,6 +192,7 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     /// <summary>The clock as of <paramref name="now"/>, or null if no policy ever applied to this cycle.</summary>
     public Clock? ToClock(Instant now, SegmentRules current, Instant knownSince)
     {
+        Flush();
         if (!_everApplicable) return null;
         var rules = current.IsApplicable ? current : _lastRules;
         var stopped = Stopped;

@@ -32,6 +32,15 @@ internal readonly record struct SegmentRules(
     /// <summary>The same rules applied to other field values (for time counted retroactively).</summary>
     public SegmentRules WithFields(TicketFields fields) => this with { Fields = fields };
 
+    /// <summary>
+    /// Counting under these rules and under <paramref name="other"/> gives the same result: same policy,
+    /// target, budget and calendar, and both running, both paused or both not applicable. When explaining,
+    /// a change of status also splits, so the explanation shows it.
+    /// </summary>
+    public bool SameEffectAs(SegmentRules other, bool explaining) =>
+        ReferenceEquals(Target, other.Target) && SameRulesAs(other) && Kind == other.Kind
+        && (!explaining || (Fields.Status == other.Fields.Status && Fields.StatusName == other.Fields.StatusName));
+
     public bool SameRulesAs(SegmentRules other) =>
         ReferenceEquals(Policy, other.Policy) && Budget == other.Budget && HasBudget == other.HasBudget
         && ReferenceEquals(Calendar, other.Calendar) && Fields.Priority == other.Fields.Priority;

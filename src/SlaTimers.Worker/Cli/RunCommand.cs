@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SlaTimers.Configuration;
 using SlaTimers.Worker.Hosting;
 
@@ -42,11 +43,30 @@ public static class RunCommand
             context.Error.WriteLine("slatimers: not starting; run 'slatimers check-config' after fixing the problems.");
             return ExitCodes.ConfigProblems;
         }
+        catch (OptionsValidationException e)
+        {
+            return ReportSettings(context, e);
+        }
 
         using (host)
         {
-            await host.RunAsync(cancellation);
+            try
+            {
+                await host.RunAsync(cancellation);
+            }
+            catch (OptionsValidationException e)
+            {
+                return ReportSettings(context, e);
+            }
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A setting of the host (appsettings.json, environment, <c>--Key=value</c>) is invalid: each problem on its own line.</summary>
+    private static int ReportSettings(CliContext context, OptionsValidationException e)
+    {
+        foreach (var failure in e.Failures) context.Error.WriteLine($"slatimers: {failure}");
+        context.Error.WriteLine("slatimers: not starting; fix the settings (appsettings.json, environment variables or --Key=value arguments).");
+        return ExitCodes.ConfigProblems;
     }
 }

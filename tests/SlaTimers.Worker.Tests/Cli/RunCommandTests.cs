@@ -28,4 +28,28 @@ public class RunCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--config: the folder '/no/such/slatimers-config' does not exist", run.Error);
     }
+
+    [Fact]
+    public void Run_WithAnInvalidSetting_RefusesToStartNamingTheSetting()
+    {
+        using var config = TempFolder.WithRealConfig();
+
+        var run = CliHarness.Run("run", "--config", config.Path, "--urls", "http://127.0.0.1:0", "--Storage:Provider=mysql");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("slatimers: Storage:Provider is 'mysql': use 'sqlite' or 'postgres'.", run.ErrorLines);
+        Assert.Contains("not starting", run.Error);
+    }
+
+    [Fact]
+    public void Run_WithAnInvalidHangfireSetting_RefusesToStart()
+    {
+        using var config = TempFolder.WithRealConfig();
+        using var root = new TempFolder();
+
+        var run = CliHarness.RunIn(root.Path, root.Path, "", "run", "--config", config.Path, "--urls", "http://127.0.0.1:0", "--Hangfire:WorkerCount=0");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("slatimers: ") && l.Contains("WorkerCount"));
+    }
 }

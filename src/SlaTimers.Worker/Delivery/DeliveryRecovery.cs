@@ -1,0 +1,65 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SlaTimers.Core.Notifications;
+using SlaTimers.Core.Storage;
+using SlaTimers.Notifications.Messages;
+using SlaTimers.Worker.Configuration;
+using SlaTimers.Worker.Recipients;
+using SlaTimers.Worker.Timers;
+
+namespace SlaTimers.Worker.Delivery;
+
+/// <summary>
+/// The sweep after a crash: queues a delivery job again for a notification that lost its own — one recorded but
+/// never tried (a crash between the ledger and the queue), or one whose sender's claim ran out (a crash while
+/// sending). A notification that failed transiently belongs to its job's retries and is left to them.
+/// </summary>
+public sealed partial class DeliveryRecovery(
+    INotificationLedger ledger,
+    ITicketStore tickets,
+    IBackgroundJobClient jobs,
+    SlaConfigurationHolder configuration,
+    IClock clock,
+    IOptions<DeliveryOptions> options,
+    ILogger<DeliveryRecovery> logger)
+{
+    private const int BatchSize = 500;
+
+    /// <returns>How many delivery jobs were queued again.</returns>
+    public async Task<int> RequeueLostAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var recoverAfter = Duration.FromTimeSpan(options.Value.RecoverAfter);
+        var lost = (await ledger.GetUndeliveredAsync(now, BatchSize, cancellationToken))
+            .Where(n => n.State == DeliveryState.Sending || (n.Attempts == 0 && now - n.DueAt > recoverAfter))
+            .ToList();
+        if (lost.Count == 0) return 0;
+
+        var records = await tickets.GetTicketsAsync([.. lost.Select(n => n.Ticket).Distinct()], cancellationToken);
+        var current = configuration.Current;
+        foreach (var notification in lost)
+        {
+            var key = notification.Key;
+            var title = Title(notification, records.GetValueOrDefault(notification.Ticket), current, now);
+            jobs.Enqueue<DeliveryJob>(job => job.DeliverAsync(key, title, CancellationToken.None));
+            LogRequeued(key, notification.State.ToString().ToLowerInvariant());
+        }
+        return lost.Count;
+    }
+
+    private string Title(Notification notification, TicketRecord? record, SlaTimers.Configuration.SlaConfiguration current, Instant now)
+    {
+        var recipient = RecipientResolver.FromId(notification.Recipient, current.Recipients, options.Value.DefaultLanguage).DisplayName;
+        var clock = record?.Clocks.FirstOrDefault(c => c.Key == notification.ClockKey);
+        var checkpoint = clock?.Checkpoints.FirstOrDefault(c => c.Definition.Key == notification.CheckpointKey);
+        var title = clock is not null && checkpoint is not null
+            ? CheckpointTitles.Format(record!.Ticket.DisplayId, clock.Metric, checkpoint.Definition, clock.Deadline, ClockZones.Of(current, clock), now)
+            : $"{notification.CheckpointKey} · {notification.Ticket}";
+        return NotificationPlanner.DeliveryTitle(title, recipient);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Key} ({State}) had lost its job; queued it again.")]
+    private partial void LogRequeued(string key, string state);
+}

@@ -1,0 +1,63 @@
+using NodaTime;
+using SlaTimers.Configuration;
+using SlaTimers.Core.Clocks;
+using SlaTimers.Core.Notifications;
+using SlaTimers.Core.Tickets;
+using SlaTimers.Notifications.Messages;
+using SlaTimers.Worker.Recipients;
+using SlaTimers.Worker.Timers;
+
+namespace SlaTimers.Worker.Delivery;
+
+/// <summary>A notification to add to the ledger, its job title, and why it cannot be delivered (if it cannot).</summary>
+public sealed record PlannedNotification(Notification Notification, string Title, string? Problem);
+
+/// <summary>
+/// Turns the checkpoints due on a ticket into notifications: one per (clock, checkpoint, recipient), keyed so the
+/// ledger recognises a repeat. A recipient that cannot be reached is planned too, with its problem, so it is
+/// recorded as failed instead of vanishing.
+/// </summary>
+public static class NotificationPlanner
+{
+    /// <summary>The channel of a notification that has none (its recipient cannot be reached).</summary>
+    public const string NoChannel = "none";
+
+    public static IReadOnlyList<PlannedNotification> Plan(
+        Ticket ticket,
+        IEnumerable<(Clock Clock, ClockCheckpoint Checkpoint)> due,
+        SlaConfiguration configuration,
+        IChannelStrategy channels,
+        string defaultLanguage,
+        Instant now)
+    {
+        var key = TicketKey.Of(ticket);
+        var planned = new List<PlannedNotification>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (clock, checkpoint) in due)
+        {
+            var title = CheckpointTitles.Format(ticket.DisplayId, clock.Metric, checkpoint.Definition, clock.Deadline, ClockZones.Of(configuration, clock), now);
+            foreach (var recipient in RecipientResolver.Resolve(checkpoint.Definition.Recipients, ticket.Fields, configuration.Recipients, defaultLanguage))
+            {
+                var route = channels.Route(recipient);
+                var notification = new Notification
+                {
+                    Key = Notification.MakeKey(key, clock.Key, checkpoint.Definition.Key, recipient.Id),
+                    Ticket = key,
+                    ClockKey = clock.Key,
+                    CheckpointKey = checkpoint.Definition.Key,
+                    Recipient = recipient.Id,
+                    Channel = route.Channel ?? NoChannel,
+                    DueAt = checkpoint.At ?? now,
+                };
+                if (keys.Add(notification.Key))
+                {
+                    planned.Add(new PlannedNotification(notification, DeliveryTitle(title, recipient.DisplayName), route.CanDeliver ? null : route.Problem));
+                }
+            }
+        }
+        return planned;
+    }
+
+    /// <summary>The dashboard name of a delivery job: the checkpoint's title and to whom.</summary>
+    public static string DeliveryTitle(string checkpointTitle, string recipient) => $"{checkpointTitle} → {recipient}";
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SlaTimers.Helpdesks;
+
+namespace SlaTimers.Worker.Sync;
+
+public static class SyncHostingExtensions
+{
+    /// <summary>
+    /// The helpdesks (<c>Helpdesks</c> section) and their recurring sync jobs, with the <c>Sync</c> options
+    /// validated at start.
+    /// </summary>
+    public static IHostApplicationBuilder AddSlaSync(this IHostApplicationBuilder builder)
+    {
+        builder.AddHelpdesks();
+        builder.Services.AddOptions<SyncOptions>()
+            .BindConfiguration(SyncOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ISyncBackoff, SyncBackoff>();
+        builder.Services.AddTransient<SyncJob>();
+        builder.Services.AddHostedService<SyncSchedule>();
+        return builder;
+    }
+}

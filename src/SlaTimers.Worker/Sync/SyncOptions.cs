@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SlaTimers.Worker.Sync;
+
+/// <summary>The <c>Sync</c> section: how the per-helpdesk sync jobs run (their interval is each helpdesk's <c>PollInterval</c>).</summary>
+public sealed class SyncOptions
+{
+    public const string SectionName = "Sync";
+
+    /// <summary>
+    /// Pages one run reads at most; the next run goes on from the stored cursor. Keeps a run well inside the
+    /// lock's lifetime, and lets timers and deliveries have the workers in between.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxPagesPerRun { get; set; } = 20;
+}

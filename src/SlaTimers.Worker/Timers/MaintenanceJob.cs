@@ -1,0 +1,29 @@
+using Hangfire;
+using SlaTimers.Worker.Delivery;
+using SlaTimers.Worker.Hangfire;
+
+namespace SlaTimers.Worker.Timers;
+
+/// <summary>
+/// Every minute: schedules the timers that came within the horizon or lost their job (a crash between a commit
+/// and the scheduling), deletes jobs of timers no longer needed, and queues again deliveries that lost theirs.
+/// </summary>
+public sealed class MaintenanceJob(TimerScheduler scheduler, DeliveryRecovery deliveries, IJobLocks locks)
+{
+    public const string RecurringJobId = "slatimers:maintenance";
+
+    /// <summary>Every minute (Hangfire's cron, UTC).</summary>
+    public const string Cron = "* * * * *";
+
+    [Queue(HangfireQueues.Default)]
+    [JobDisplayName("Maintenance: timers within the horizon, lost deliveries")]
+    // The next minute's run is the retry.
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var held = locks.TryAcquire(RecurringJobId, TimeSpan.Zero);
+        if (held is null) return;
+        await scheduler.ReconcileAsync(cancellationToken);
+        await deliveries.RequeueLostAsync(cancellationToken);
+    }
+}

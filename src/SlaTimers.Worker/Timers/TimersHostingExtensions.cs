@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SlaTimers.Worker.Hangfire;
+
+namespace SlaTimers.Worker.Timers;
+
+public static class TimersHostingExtensions
+{
+    /// <summary>Timer jobs, their scheduler and the recurring maintenance, with the <c>Timers</c> options validated at start.</summary>
+    public static IHostApplicationBuilder AddSlaTimers(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TimerOptions>()
+            .BindConfiguration(TimerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IJobLocks, HangfireJobLocks>();
+        builder.Services.AddSingleton<ReconcileGate>();
+        builder.Services.AddTransient<TimerScheduler>();
+        builder.Services.AddTransient<TimerJob>();
+        builder.Services.AddTransient<MaintenanceJob>();
+        builder.Services.AddHostedService<MaintenanceSchedule>();
+        return builder;
+    }
+}

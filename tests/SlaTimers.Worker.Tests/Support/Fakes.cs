@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using NodaTime;
+using SlaTimers.Core.Notifications;
+using SlaTimers.Core.Storage;
+using SlaTimers.Core.Tickets;
+using SlaTimers.Worker.Hangfire;
+
+namespace SlaTimers.Worker.Tests.Support;
+
+/// <summary>A Hangfire client that records what it was asked: created jobs and state changes.</summary>
+public sealed class FakeJobClient : IBackgroundJobClient
+{
+    private int _nextId;
+
+    public List<(string Id, Job Job, IState State)> Created { get; } = [];
+    public List<(string Id, IState State, string? ExpectedState)> Changes { get; } = [];
+
+    public string Create(Job job, IState state)
+    {
+        var id = $"job-{Interlocked.Increment(ref _nextId)}";
+        lock (Created) Created.Add((id, job, state));
+        return id;
+    }
+
+    public bool ChangeState(string jobId, IState state, string expectedState)
+    {
+        lock (Changes) Changes.Add((jobId, state, expectedState));
+        return true;
+    }
+
+    public IEnumerable<string> Deleted => Changes.Where(c => c.State is DeletedState).Select(c => c.Id);
+}
+
+/// <summary>Locks that are always free (one test, one thread).</summary>
+public sealed class FreeLocks : IJobLocks
+{
+    public IDisposable? TryAcquire(string resource, TimeSpan wait) => new Nothing();
+
+    private sealed class Nothing : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
+}
+
+/// <summary>The timer table in memory, with the semantics of the SQL store.</summary>
+public sealed class FakeTimerStore : ITimerStore
+{
+    public ConcurrentDictionary<TicketKey, (Instant? DueAt, string? JobId, Instant? JobDueAt)> Rows { get; } = new();
+
+    public void SetDue(TicketKey ticket, Instant? dueAt) =>
+        Rows.AddOrUpdate(ticket, (dueAt, null, null), (_, row) => row with { DueAt = dueAt });
+
+    public Task<IReadOnlyList<TimerSlot>> GetUnscheduledAsync(Instant horizon, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TimerSlot>>([.. Rows
+            .Where(r => r.Value.DueAt is { } due && due < horizon && (r.Value.JobId is null || r.Value.JobDueAt != due))
+            .OrderBy(r => r.Value.DueAt)
+            .Take(limit)
+            .Select(r => new TimerSlot(r.Key, r.Value.DueAt!.Value, r.Value.JobId, r.Value.JobDueAt))]);
+
+    public Task<bool> RecordScheduledAsync(TicketKey ticket, Instant dueAt, string jobId, CancellationToken cancellationToken)
+    {
+        if (!Rows.TryGetValue(ticket, out var row) || row.DueAt != dueAt) return Task.FromResult(false);
+        Rows[ticket] = (dueAt, jobId, dueAt);
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<TimerSlot>> GetObsoleteJobsAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TimerSlot>>([.. Rows
+            .Where(r => r.Value.DueAt is null && r.Value.JobId is not null)
+            .Take(limit)
+            .Select(r => new TimerSlot(r.Key, Instant.MinValue, r.Value.JobId, r.Value.JobDueAt))]);
+
+    public Task ClearJobAsync(TicketKey ticket, string jobId, CancellationToken cancellationToken)
+    {
+        if (Rows.TryGetValue(ticket, out var row) && row.JobId == jobId)
+        {
+            if (row.DueAt is null) Rows.TryRemove(ticket, out _);
+            else Rows[ticket] = (row.DueAt, null, null);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Tickets in memory; saving a record also sets its timer's due instant, as the SQL stores do.</summary>
+public sealed class FakeTicketStore(FakeTimerStore timers) : ITicketStore
+{
+    public ConcurrentDictionary<TicketKey, TicketRecord> Records { get; } = new();
+
+    public void Put(TicketRecord record)
+    {
+        Records[record.Key] = record;
+        timers.SetDue(record.Key, record.NextCheckpointAt);
+    }
+
+    public Task<IReadOnlyDictionary<TicketKey, TicketRecord>> GetTicketsAsync(IReadOnlyCollection<TicketKey> keys, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<TicketKey, TicketRecord>>(keys.Where(Records.ContainsKey).Distinct().ToDictionary(k => k, k => Records[k]));
+
+    public Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken)
+    {
+        lock (Pages) Pages.Add(page);
+        Cursors[page.Source] = page.NextCursor;
+        foreach (var record in page.Tickets) Put(record);
+        return Task.CompletedTask;
+    }
+
+    public Task SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
+    {
+        foreach (var record in tickets) Put(record);
+        return Task.CompletedTask;
+    }
+
+    public ConcurrentDictionary<string, string?> Cursors { get; } = new();
+    public List<(string Source, string Error)> Failures { get; } = [];
+    public List<SyncPageWrite> Pages { get; } = [];
+
+    public Task<SyncState?> GetSyncStateAsync(string source, CancellationToken cancellationToken) =>
+        Task.FromResult(Cursors.TryGetValue(source, out var cursor) ? new SyncState(source, cursor, null, null, null) : null);
+
+    public Task RecordSyncFailureAsync(string source, Instant at, string error, CancellationToken cancellationToken)
+    {
+        lock (Failures) Failures.Add((source, error));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TicketRecord>> GetOpenTicketsAsync(TicketKey? after, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TicketRecord>>([]);
+}
+
+/// <summary>The notification ledger in memory.</summary>
+public sealed class FakeLedger : INotificationLedger
+{
+    public ConcurrentDictionary<string, Notification> Entries { get; } = new();
+
+    public Task<IReadOnlyList<string>> AddIfAbsentAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. notifications.Where(n => Entries.TryAdd(n.Key, n with { State = DeliveryState.Pending, Attempts = 0 })).Select(n => n.Key)]);
+
+    public Task<Notification?> TryClaimAsync(string key, Instant now, Duration lease, CancellationToken cancellationToken)
+    {
+        if (!Entries.TryGetValue(key, out var n) || n.State != DeliveryState.Pending) return Task.FromResult<Notification?>(null);
+        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1 };
+        Entries[key] = claimed;
+        return Task.FromResult<Notification?>(claimed);
+    }
+
+    public Task MarkDeliveredAsync(string key, Instant at, CancellationToken cancellationToken)
+    {
+        Entries[key] = Entries[key] with { State = DeliveryState.Delivered, DeliveredAt = at };
+        return Task.CompletedTask;
+    }
+
+    public Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken)
+    {
+        Entries[key] = Entries[key] with { State = permanent ? DeliveryState.Failed : DeliveryState.Pending, LastError = error };
+        return Task.CompletedTask;
+    }
+
+    public Task<Notification?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(Entries.GetValueOrDefault(key));
+
+    public Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Notification>>([.. Entries.Values.Where(n => n.State == DeliveryState.Pending).Take(limit)]);
+}

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using Hangfire.States;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using SlaTimers.Core.Sync;
+using SlaTimers.Core.Tickets;
+using SlaTimers.Helpdesks;
+using SlaTimers.Worker.Configuration;
+using SlaTimers.Worker.Sync;
+using SlaTimers.Worker.Tests.Support;
+using SlaTimers.Worker.Timers;
+
+namespace SlaTimers.Worker.Tests.Sync;
+
+public sealed class SyncJobTests : IDisposable
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 2, 9, 0);
+    private readonly TempFolder _config = WorkerConfig.Create();
+    private readonly FakeTimerStore _timers = new();
+    private readonly FakeTicketStore _tickets;
+    private readonly FakeJobClient _jobs = new();
+    private readonly Backoff _backoff = new();
+    private readonly Source _source = new();
+    private readonly FakeClock _clock = new(Now);
+    private readonly SyncJob _job;
+
+    public SyncJobTests()
+    {
+        _tickets = new FakeTicketStore(_timers);
+        var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
+        var scheduler = new TimerScheduler(_timers, _tickets, _jobs, new ReconcileGate(), holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
+        _job = new SyncJob(_source, _tickets, holder, scheduler, new FreeLocks(), _backoff, _jobs, _clock,
+            Options.Create(new SyncOptions { MaxPagesPerRun = 3 }), NullLogger<SyncJob>.Instance);
+    }
+
+    public void Dispose() => _config.Dispose();
+
+    [Fact]
+    public async Task Run_StoresEachPageWithItsCursorAndSchedulesTheTimers()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
+
+        await _job.RunAsync("hd", CancellationToken.None);
+
+        Assert.Equal([null, "c1"], _source.Cursors);
+        Assert.Equal(["c1", "c2"], _tickets.Pages.Select(p => p.NextCursor));
+        Assert.Equal("c2", _tickets.Cursors["hd"]);
+        Assert.Equal(2, _jobs.Created.Count(j => j.Job.Type == typeof(TimerJob)));
+    }
+
+    [Fact]
+    public async Task Run_StopsAfterItsPagesPerRun()
+    {
+        for (var i = 0; i < 5; i++) _source.Pages.Enqueue(Page($"c{i}", end: false));
+
+        await _job.RunAsync("hd", CancellationToken.None);
+
+        Assert.Equal(3, _tickets.Pages.Count);
+        Assert.Equal(2, _source.Pages.Count);
+    }
+
+    [Fact]
+    public async Task Run_WhenRateLimited_RecordsIt_SchedulesOneRunAfterTheWaitAndReturns()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false));
+        _source.Failure = new HelpdeskRateLimitedException("hd", Duration.FromSeconds(90));
+
+        await _job.RunAsync("hd", CancellationToken.None);
+
+        Assert.Single(_tickets.Pages); // the page before the 429 is kept
+        Assert.Contains("rate limiting", Assert.Single(_tickets.Failures).Error);
+        Assert.Equal(Now + Duration.FromSeconds(90), _backoff.Until["hd"]);
+        var (_, job, state) = Assert.Single(_jobs.Created);
+        Assert.Equal((typeof(SyncJob), "hd"), (job.Type, job.Args[0]));
+        Assert.Equal(Now.ToDateTimeUtc().AddSeconds(90), Assert.IsType<ScheduledState>(state).EnqueueAt);
+    }
+
+    [Fact]
+    public async Task Run_WhileTheHelpdeskAskedToWait_SkipsWithoutCallingIt()
+    {
+        _backoff.Until["hd"] = Now + Duration.FromSeconds(60);
+        _source.Pages.Enqueue(Page("c1", end: true));
+
+        await _job.RunAsync("hd", CancellationToken.None);
+
+        Assert.Empty(_source.Cursors);
+    }
+
+    [Fact]
+    public async Task Run_WhenTheCredentialsAreRefused_RecordsItAndFailsTheJob()
+    {
+        _source.Failure = new HelpdeskAuthenticationException("hd", "401 Unauthorized");
+
+        await Assert.ThrowsAsync<HelpdeskAuthenticationException>(() => _job.RunAsync("hd", CancellationToken.None));
+
+        Assert.Contains("401 Unauthorized", Assert.Single(_tickets.Failures).Error);
+        Assert.Empty(_jobs.Created);
+    }
+
+    private static TicketPage Page(string cursor, bool end, params Ticket[] tickets) => new([.. tickets], ImmutableArray<RejectedTicket>.Empty, cursor, end);
+
+    private sealed class Source : ITicketSource, ITicketSourceRegistry
+    {
+        public Queue<TicketPage> Pages { get; } = new();
+        public List<string?> Cursors { get; } = [];
+        public Exception? Failure { get; set; }
+
+        public string Name => "hd";
+        public IReadOnlyList<HelpdeskDescriptor> Helpdesks => [new("hd", "demo", TimeSpan.FromMinutes(1))];
+
+        public ITicketSource Get(string name) => this;
+
+        public Task<TicketPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
+        {
+            if (Pages.Count == 0) throw Failure ?? new InvalidOperationException("The test gave no more pages.");
+            Cursors.Add(cursor);
+            return Task.FromResult(Pages.Dequeue());
+        }
+    }
+
+    private sealed class Backoff : ISyncBackoff
+    {
+        public Dictionary<string, Instant> Until { get; } = [];
+
+        public Instant? Get(string helpdesk) => Until.TryGetValue(helpdesk, out var until) ? until : null;
+
+        public void Set(string helpdesk, Instant until) => Until[helpdesk] = until;
+    }
+}
