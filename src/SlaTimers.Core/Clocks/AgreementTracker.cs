@@ -101,7 +101,8 @@ internal sealed class AgreementTracker
                 _inStint = false;
                 break;
         }
-        Rematch(after);
+        // A message changes no field: the policy that matched still does.
+        if (!ReferenceEquals(before, after) || e.Kind == TicketEventKind.Created) Rematch(after);
     }
 
     /// <summary>Set by the evaluator: has any agent replied publicly yet (next-response cycles need one)?</summary>

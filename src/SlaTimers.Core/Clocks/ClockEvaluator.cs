@@ -25,10 +25,13 @@ public static class ClockEvaluator
         var fields = TimelineReplay.InitialFields(ticket, created);
         var createdDate = created.At.InUtc().Date;
 
-        var trackers = new AgreementTracker[rules.Agreements.Length];
-        for (var i = 0; i < trackers.Length; i++)
+        var trackers = new List<AgreementTracker>(rules.Agreements.Length);
+        foreach (var agreement in rules.Agreements)
         {
-            trackers[i] = new AgreementTracker(rules.Agreements[i], rules.Calendars, createdDate, explain);
+            if (CanEverBind(agreement, fields, events, createdDate))
+            {
+                trackers.Add(new AgreementTracker(agreement, rules.Calendars, createdDate, explain));
+            }
         }
 
         var last = created.At;
@@ -62,4 +65,27 @@ public static class ClockEvaluator
         }
         return clocks.ToImmutable();
     }
+
+    /// <summary>
+    /// Cheap pre-check: an OLA whose group the ticket never reaches, or an SLA whose organizations the ticket
+    /// never belongs to, can have no clock, so it is not replayed at all.
+    /// </summary>
+    private static bool CanEverBind(Agreement agreement, TicketFields initial, ImmutableArray<TicketEvent> events, LocalDate createdDate)
+    {
+        var field = agreement.Kind == AgreementKind.Internal ? TicketFieldNames.Group : TicketFieldNames.Organization;
+        if (agreement.Kind == AgreementKind.External && (agreement.Organizations.IsEmpty || agreement.Covers(initial, createdDate))) return true;
+        if (agreement.Kind == AgreementKind.Internal && Binds(agreement, initial.Group)) return true;
+        foreach (var e in events)
+        {
+            if (e.Kind != TicketEventKind.FieldChanged || e.Field != field) continue;
+            if (agreement.Kind == AgreementKind.Internal ? Binds(agreement, e.Value) : agreement.Covers(initial with { Organization = e.Value }, createdDate))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Binds(Agreement agreement, string? group) =>
+        string.Equals(group, agreement.Group, StringComparison.OrdinalIgnoreCase);
 }
