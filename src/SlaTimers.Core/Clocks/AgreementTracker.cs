@@ -21,7 +21,7 @@ internal sealed class AgreementTracker
     private readonly List<CycleTracker> _cycles = [];
     private readonly CycleTracker?[] _open = new CycleTracker?[AllMetrics.Length];
     private readonly int[] _cycleCount = new int[AllMetrics.Length];
-    private readonly SegmentRules[] _rules = new SegmentRules[AllMetrics.Length];
+    private readonly SegmentRules?[] _rules = new SegmentRules?[AllMetrics.Length];
     private Policy? _policy;
     private bool _inStint;
 
@@ -50,7 +50,7 @@ internal sealed class AgreementTracker
     private SegmentRules RulesFor(Metric metric, TicketFields fields)
     {
         ref var cached = ref _rules[(int)metric];
-        if (cached.Fields is not null && ReferenceEquals(cached.Policy, _policy) && cached.Fields.Priority == fields.Priority)
+        if (cached is not null && ReferenceEquals(cached.Policy, _policy) && cached.Fields.Priority == fields.Priority)
         {
             return ReferenceEquals(cached.Fields, fields) ? cached : cached = cached.WithFields(fields);
         }
@@ -113,7 +113,7 @@ internal sealed class AgreementTracker
     {
         foreach (var cycle in _cycles)
         {
-            var current = cycle.IsOpen ? RulesFor(cycle.Metric, fields) : default;
+            var current = cycle.IsOpen ? RulesFor(cycle.Metric, fields) : null;
             var clock = cycle.ToClock(now, current, knownSince);
             if (clock is not null) yield return clock;
         }

@@ -18,7 +18,7 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     private List<(string Key, Instant At)>? _reached; // checkpoints reached so far: a handful at most
     private List<(Instant From, Instant To, TicketFields Fields)>? _waiting;
     private bool _everApplicable;
-    private SegmentRules _lastRules;
+    private SegmentRules? _lastRules;
     private (Instant From, Instant To, SegmentRules Rules)? _pending;
     private Instant? _notApplicableSince;
     private readonly List<ClockSegment>? _segments = explain ? [] : null;
@@ -138,7 +138,7 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     /// </summary>
     private void BringIntoForce(Instant at, SegmentRules rules)
     {
-        if (_lastRules.Target is not null && !rules.SameRulesAs(_lastRules)) NoteRuleChange(at, _lastRules, rules);
+        if (_lastRules?.Target is not null && !rules.SameRulesAs(_lastRules)) NoteRuleChange(at, _lastRules, rules);
         _lastRules = rules;
         if (_breachedAt is null && _used > rules.Budget)
         {
@@ -190,14 +190,14 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     }
 
     /// <summary>The clock as of <paramref name="now"/>, or null if no policy ever applied to this cycle.</summary>
-    public Clock? ToClock(Instant now, SegmentRules current, Instant knownSince)
+    public Clock? ToClock(Instant now, SegmentRules? current, Instant knownSince)
     {
         Flush();
         if (!_everApplicable) return null;
-        var rules = current.IsApplicable ? current : _lastRules;
+        var rules = current is { IsApplicable: true } ? current : _lastRules!;
         var stopped = Stopped;
-        var cancelled = Cancelled || (stopped is null && !current.IsApplicable);
-        var paused = stopped is null && !cancelled && current.Kind == SegmentKind.Paused;
+        var cancelled = Cancelled || (stopped is null && current is not { IsApplicable: true });
+        var paused = stopped is null && !cancelled && current!.Kind == SegmentKind.Paused;
         var budget = rules.Budget;
         var calendar = rules.Calendar!;
 

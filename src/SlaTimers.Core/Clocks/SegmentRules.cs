@@ -5,8 +5,12 @@ using SlaTimers.Core.Tickets;
 
 namespace SlaTimers.Core.Clocks;
 
-/// <summary>The rules in force for one metric of one agreement while the ticket's fields stay the same.</summary>
-internal readonly record struct SegmentRules(
+/// <summary>
+/// The rules in force for one metric of one agreement while the ticket's fields stay the same. A class, not a
+/// struct: it is handed around and kept per segment, and copying a five-reference struct into heap fields
+/// (with a write barrier per reference) was a large share of evaluation time.
+/// </summary>
+internal sealed record SegmentRules(
     Policy? Policy,
     Target? Target,
     BusinessCalendar? Calendar,

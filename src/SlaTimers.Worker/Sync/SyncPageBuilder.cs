@@ -51,7 +51,9 @@ public static class SyncPageBuilder
                 }
                 var key = TicketKey.Of(ticket);
                 var before = records.GetValueOrDefault(key) ?? stored.GetValueOrDefault(key);
-                var merged = before is null ? ticket : ticket with { Timeline = TimelineMerge.Union(before.Ticket.Timeline, ticket.Timeline) };
+                var union = before is null ? ticket : ticket with { Timeline = TimelineMerge.Union(before.Ticket.Timeline, ticket.Timeline) };
+                // Stored in canonical order, so every later evaluation (timers, reloads) skips the sort.
+                var merged = union with { Timeline = TimelineReplay.Normalize(union) };
                 var record = TicketEvaluation.Evaluate(merged, before?.FirstSeen ?? now, rules, now, fireForDueNow: true);
                 if (records.TryAdd(key, record)) order.Add(key);
                 else records[key] = record;

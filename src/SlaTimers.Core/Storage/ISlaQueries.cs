@@ -1,0 +1,57 @@
+using NodaTime;
+using SlaTimers.Core.Clocks;
+using SlaTimers.Core.Compliance;
+using SlaTimers.Core.Notifications;
+using SlaTimers.Core.Tickets;
+
+namespace SlaTimers.Core.Storage;
+
+/// <summary>
+/// What the dashboard, the health check and the metrics read from the store: read-only, each question one
+/// round trip, lists capped by the caller. Clocks are as last evaluated (by a sync page, a timer or a reload).
+/// </summary>
+public interface ISlaQueries
+{
+    /// <summary>Open clocks that have a deadline (running, or breached and still running), the earliest deadline first.</summary>
+    Task<IReadOnlyList<TicketClock>> GetOpenClocksAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Clocks whose deadline was missed in [<paramref name="from"/>, <paramref name="to"/>), the latest breach first.</summary>
+    Task<IReadOnlyList<TicketClock>> GetBreachesAsync(Instant from, Instant to, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every clock that may count in the period [<paramref name="from"/>, <paramref name="to"/>) — decided in it, or
+    /// begun before its end and not ended before its start — for <see cref="ComplianceCalculator.Summarize"/>,
+    /// which picks the ones that count. Each clock once.
+    /// </summary>
+    Task<IReadOnlyList<ClockRecord>> GetClocksForPeriodAsync(Instant from, Instant to, CancellationToken cancellationToken);
+
+    /// <summary>Notifications the ledger gave up on (<see cref="DeliveryState.Failed"/>), the latest failure first.</summary>
+    Task<IReadOnlyList<FailedNotification>> GetFailedNotificationsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Tickets a sync could not map, the latest first (without their payload).</summary>
+    Task<IReadOnlyList<QuarantinedTicket>> GetQuarantineAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every helpdesk's sync position and health, by name.</summary>
+    Task<IReadOnlyList<SyncState>> GetSyncStatesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Open clocks by state, clocks breached since <paramref name="breachedSince"/>, and the ledger by state.</summary>
+    Task<SlaCounts> GetCountsAsync(Instant breachedSince, CancellationToken cancellationToken);
+}
+
+/// <summary>A clock with what people know its ticket by.</summary>
+public sealed record TicketClock(TicketKey Ticket, string DisplayId, string Subject, string? Link, Clock Clock);
+
+/// <summary>A failed notification, when it failed, and its ticket as people know it (null when the ticket is gone).</summary>
+public sealed record FailedNotification(Notification Notification, Instant? FailedAt, string? DisplayId, string? Subject, string? Link);
+
+/// <summary>A payload a sync rejected: which helpdesk, which ticket (when it had an id), why and when.</summary>
+public sealed record QuarantinedTicket(long Id, string Source, string? ExternalId, string Reason, Instant At);
+
+/// <summary>Totals for health and metrics. States that have no rows are absent from the dictionaries.</summary>
+/// <param name="OpenClocks">Open clocks by state: running, paused, breached and still running.</param>
+/// <param name="BreachedSince">Clocks whose breach instant is at or after the instant asked for.</param>
+/// <param name="Notifications">The ledger's notifications by state.</param>
+public sealed record SlaCounts(
+    IReadOnlyDictionary<ClockState, int> OpenClocks,
+    int BreachedSince,
+    IReadOnlyDictionary<DeliveryState, int> Notifications);
