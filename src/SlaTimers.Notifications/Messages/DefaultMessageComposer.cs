@@ -11,6 +11,10 @@ namespace SlaTimers.Notifications.Messages;
 /// </summary>
 public static class DefaultMessageComposer
 {
+    /// <summary>The built-in wording as an <see cref="IMessageComposer"/>.</summary>
+    public static IMessageComposer Instance { get; } = new BuiltIn();
+
+
     public static OutgoingMessage Compose(NotificationContext c)
     {
         var dutch = c.Language.StartsWith("nl", StringComparison.OrdinalIgnoreCase);
@@ -56,8 +60,18 @@ public static class DefaultMessageComposer
         }
         html.Append("</body></html>");
 
+        var subject = MessageText.OneLine(title);
         return new OutgoingMessage(c.NotificationKey, MessageIds.ForNotification(c.NotificationKey),
             MessageIds.ForThread(c.Ticket.Source + "/" + c.Ticket.ExternalId, c.Clock.Key),
-            c.RecipientName, c.RecipientAddress, c.Language, title, text.ToString(), html.ToString());
+            c.RecipientName, c.RecipientAddress, c.Language, subject, text.ToString(), html.ToString())
+        {
+            Teams = TeamsNotices.For(c, subject),
+            Link = Uri.TryCreate(c.Ticket.Link, UriKind.Absolute, out var ticketUri) && ticketUri.Scheme is "https" or "http" ? ticketUri.AbsoluteUri : null,
+        };
+    }
+
+    private sealed class BuiltIn : IMessageComposer
+    {
+        public OutgoingMessage Compose(NotificationContext context) => DefaultMessageComposer.Compose(context);
     }
 }

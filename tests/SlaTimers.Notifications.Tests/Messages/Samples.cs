@@ -22,6 +22,25 @@ internal static class Samples
             Budget = Duration.FromHours(4), Deadline = Now + Duration.FromMinutes(30), Priority = "P2",
             Checkpoints = [new ClockCheckpoint(checkpoint, checkpointAt ?? Now, CheckpointState.Due)],
         };
+        return For(checkpoint, clock, subject, language);
+    }
+
+    /// <summary>An escalation of a first-response clock whose deadline passed <paramref name="after"/> ago.</summary>
+    public static NotificationContext Escalation(int level, Duration after, string language = "en")
+    {
+        var checkpoint = new Checkpoint(CheckpointOffset.After(after), [new RecipientRef(RecipientRole.GroupLead)], level);
+        var clock = new Clock
+        {
+            AgreementId = "acme", AgreementKind = AgreementKind.External, Metric = Metric.FirstResponse, Cycle = 1,
+            State = ClockState.BreachedRunning, Started = Now - Duration.FromHours(5), Used = Duration.FromHours(4) + after,
+            Budget = Duration.FromHours(4), Deadline = Now - after, BreachedAt = Now - after, Priority = "P2",
+            Checkpoints = [new ClockCheckpoint(checkpoint, Now, CheckpointState.Due)],
+        };
+        return For(checkpoint, clock, "Printer offline", language);
+    }
+
+    private static NotificationContext For(Checkpoint checkpoint, Clock clock, string subject, string language)
+    {
         var ticket = new Ticket
         {
             Source = "zendesk-main", ExternalId = "4821", DisplayPrefix = "ZD", Created = Now - Duration.FromHours(3),

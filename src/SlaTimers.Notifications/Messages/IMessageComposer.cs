@@ -1,0 +1,7 @@
+namespace SlaTimers.Notifications.Messages;
+
+/// <summary>Turns what a notification is about into the message a channel sends.</summary>
+public interface IMessageComposer
+{
+    OutgoingMessage Compose(NotificationContext context);
+}
