@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using SlaTimers.Configuration;
 using SlaTimers.Core.Calendars;
+using SlaTimers.Worker.Configuration;
 
 namespace SlaTimers.Worker.Cli;
 
@@ -24,7 +25,7 @@ public static class ConfigLoading
         configuration = null;
         if (!TryResolve(context, explicitDirectory, out var directory, out exitCode)) return false;
 
-        var result = SlaConfigurationLoader.Load(directory);
+        var result = WorkerConfigLoader.Load(directory);
         if (!result.IsValid)
         {
             WriteProblems(context, directory, result.Problems, problemOutput);

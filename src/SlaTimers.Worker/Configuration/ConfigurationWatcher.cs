@@ -14,6 +14,7 @@ namespace SlaTimers.Worker.Configuration;
 /// </summary>
 public sealed partial class ConfigurationWatcher(
     SlaConfigurationHolder holder,
+    SlaTimers.Notifications.Templates.MessageTemplates templates,
     IBackgroundJobClient jobs,
     IOptions<ConfigReloadOptions> options,
     ILogger<ConfigurationWatcher> logger) : IHostedService, IDisposable
@@ -62,7 +63,7 @@ public sealed partial class ConfigurationWatcher(
             var directory = holder.Current.Directory;
             try
             {
-                var result = SlaConfigurationLoader.Load(directory);
+                var result = WorkerConfigLoader.Load(directory);
                 if (!result.IsValid)
                 {
                     LogRefused(directory, result.Problems.Length);
@@ -70,6 +71,7 @@ public sealed partial class ConfigurationWatcher(
                     return false;
                 }
                 holder.Replace(result.Configuration!);
+                templates.Reload(); // validated above with the rest of the folder
                 var id = jobs.Enqueue<ReevaluateOpenTicketsJob>(job => job.RunAsync(CancellationToken.None));
                 LogReloaded(directory, result.Configuration!.Agreements.Length, result.Configuration.Calendars.All.Count(), id);
                 return true;

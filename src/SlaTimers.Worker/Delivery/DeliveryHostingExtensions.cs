@@ -23,7 +23,9 @@ public static class DeliveryHostingExtensions
             .BindConfiguration(DeliveryOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.TryAddSingleton<IChannelStrategy, PickupChannelStrategy>();
+        builder.Services.TryAddSingleton<IChannelStrategy, ConfiguredChannelStrategy>();
+        // Messages come from config/templates when it exists (reloaded with the configuration), else the built-in wording.
+        builder.Services.AddMessageTemplates(sp => sp.GetRequiredService<Configuration.SlaConfigurationHolder>().Current.Directory);
         builder.Services.AddTransient<CheckpointNotifier>();
         builder.Services.AddTransient<NotificationComposer>();
         builder.Services.AddTransient<DeliveryRecovery>();

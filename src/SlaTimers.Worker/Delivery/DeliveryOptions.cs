@@ -21,6 +21,12 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The channel that carries mail: <c>smtp</c>, <c>graph-mail</c> or <c>pickup</c>. Null: <c>smtp</c> when
+    /// configured, else <c>graph-mail</c>, else <c>pickup</c>.
+    /// </summary>
+    public string? MailChannel { get; set; }
+
     /// <summary>The language of a recipient that has none (a bare e-mail address): <c>en</c> or <c>nl</c>.</summary>
     [Required]
     [RegularExpression("^(en|nl)(-[A-Za-z]+)?$", ErrorMessage = "Delivery:DefaultLanguage must be 'en' or 'nl'.")]

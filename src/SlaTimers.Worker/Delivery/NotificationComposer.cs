@@ -19,6 +19,7 @@ public sealed class NotificationComposer(
     ITicketStore tickets,
     SlaConfigurationHolder configuration,
     IChannelStrategy channels,
+    IMessageComposer composer,
     IOptions<DeliveryOptions> options)
 {
     /// <exception cref="PermanentDeliveryException">The ticket, clock, checkpoint or recipient is gone: it will not come back.</exception>
@@ -37,7 +38,7 @@ public sealed class NotificationComposer(
         if (!route.CanDeliver) throw new PermanentDeliveryException(route.Problem ?? $"{notification.Recipient} cannot be reached");
 
         var agreement = current.Agreements.FirstOrDefault(a => a.Id == clock.AgreementId)?.Name ?? clock.AgreementId;
-        return DefaultMessageComposer.Compose(new NotificationContext(notification.Key, record.Ticket, clock, checkpoint, agreement,
+        return composer.Compose(new NotificationContext(notification.Key, record.Ticket, clock, checkpoint, agreement,
             recipient.DisplayName, route.Address!, recipient.Language, ClockZones.Of(current, clock), now));
     }
 

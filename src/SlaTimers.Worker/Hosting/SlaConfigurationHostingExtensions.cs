@@ -17,7 +17,7 @@ public static class SlaConfigurationHostingExtensions
     /// <exception cref="ConfigurationInvalidException">The folder has problems; <see cref="ConfigurationInvalidException.Problems"/> lists them.</exception>
     public static IHostApplicationBuilder AddSlaConfiguration(this IHostApplicationBuilder builder, string configDirectory)
     {
-        var configuration = SlaConfigurationLoader.Load(configDirectory).GetOrThrow();
+        var configuration = Configuration.WorkerConfigLoader.Load(configDirectory).GetOrThrow();
         builder.Services.AddSingleton(new SlaConfigurationHolder(configuration));
         builder.Services.AddTransient<SlaConfiguration>(sp => sp.GetRequiredService<SlaConfigurationHolder>().Current);
         builder.Services.AddTransient<BusinessCalendarCatalog>(sp => sp.GetRequiredService<SlaConfigurationHolder>().Current.Calendars);

@@ -16,7 +16,7 @@ public sealed class ConfigurationWatcherTests : IDisposable
     public ConfigurationWatcherTests()
     {
         _holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
-        _watcher = new ConfigurationWatcher(_holder, _jobs,
+        _watcher = new ConfigurationWatcher(_holder, SlaTimers.Notifications.Templates.MessageTemplates.Load(_config.Path), _jobs,
             Options.Create(new ConfigReloadOptions { Debounce = TimeSpan.FromMilliseconds(100) }), _log);
     }
 

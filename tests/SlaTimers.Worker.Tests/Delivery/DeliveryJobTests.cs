@@ -29,7 +29,7 @@ public sealed class DeliveryJobTests : IDisposable
     {
         var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
         var options = Options.Create(new DeliveryOptions());
-        var composer = new NotificationComposer(_tickets, holder, new PickupChannelStrategy(), options);
+        var composer = new NotificationComposer(_tickets, holder, new PickupChannelStrategy(), SlaTimers.Notifications.Messages.DefaultMessageComposer.Instance, options);
         _job = new DeliveryJob(_ledger, composer, [_channel], _clock, options, NullLogger<DeliveryJob>.Instance);
 
         var record = TicketEvaluation.Evaluate(TestTickets.Make("hd", "1", Created), Created, holder.Current.Rules, Created, fireForDueNow: true);
