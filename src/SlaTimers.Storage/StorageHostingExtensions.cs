@@ -34,6 +34,7 @@ public static class StorageHostingExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Timers);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Ledger);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Migrator);
+        services.AddSingleton<ISlaQueries>(sp => new Queries.SqlSlaQueries(sp.GetRequiredService<StorageBackend>().Database));
         services.AddHostedService<StorageMigrationOnStart>();
         return builder;
     }

@@ -47,6 +47,7 @@ public static class SlaTimersCli
             ElapsedCommand.Create(config, context),
             CalendarCommand.Create(config, context),
             Explain.ExplainCommand.Create(config, context),
+            Dashboard.DashboardCommand.Create(context),
         };
         // 'slatimers --urls http://…' runs the worker with that host setting.
         root.TreatUnmatchedTokensAsErrors = false;

@@ -1,31 +1,17 @@
-using Hangfire;
-using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using SlaTimers.Worker.Dashboard;
 
 namespace SlaTimers.Worker.Hosting;
 
-/// <summary>The worker's HTTP endpoints. The dashboard work adds its pages, health and metrics here (from a <c>Dashboard/</c> folder).</summary>
+/// <summary>
+/// The worker's HTTP endpoints: Hangfire's dashboard with the SLA pages at <see cref="DashboardPath"/>,
+/// <c>/healthz</c> and <c>/metrics</c> — local requests only, unless <c>Dashboard:Users</c> configures logins
+/// (see <see cref="DashboardEndpoints"/> and <see cref="DashboardAccess"/>).
+/// </summary>
 public static class WorkerEndpoints
 {
     public const string DashboardPath = "/hangfire";
 
-    public static WebApplication MapWorkerEndpoints(this WebApplication app)
-    {
-        app.MapHangfireDashboard(app, DashboardPath);
-        return app;
-    }
-
-    /// <summary>
-    /// Hangfire's dashboard at <paramref name="path"/>: local requests only (until configured authentication comes),
-    /// and never the storage connection string.
-    /// </summary>
-    public static IEndpointConventionBuilder MapHangfireDashboard(this IEndpointRouteBuilder endpoints, WebApplication app, string path) =>
-        endpoints.MapHangfireDashboard(path, new DashboardOptions
-        {
-            DashboardTitle = "SlaTimers",
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-            DisplayStorageConnectionString = false,
-        }, app.Services.GetRequiredService<JobStorage>());
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The <c>Dashboard</c> section has problems.</exception>
+    public static WebApplication MapWorkerEndpoints(this WebApplication app) => app.MapSlaDashboard(DashboardPath);
 }

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NodaTime;
+using NodaTime.Testing;
+using SlaTimers.Core.Clocks;
+using SlaTimers.Core.Notifications;
+using SlaTimers.Core.Storage;
+using SlaTimers.Helpdesks;
+using SlaTimers.Worker.Dashboard.Health;
+
+namespace SlaTimers.Worker.Tests.Dashboard.Health;
+
+/// <summary><c>/healthz</c> when the store is down (a real host whose dashboard queries fail), and the rules behind its status.</summary>
+public sealed class HealthTests
+{
+    private static readonly Instant Started = Instant.FromUtc(2026, 11, 26, 12, 0);
+
+    [Fact]
+    public async Task StorageDown_Answers503Unhealthy_WithTheErrorButNoSecret()
+    {
+        var queries = new FakeSlaQueries { Failure = new InvalidOperationException("could not connect to db.internal:5432; Password=hunter2; try later") };
+        await using var host = await DashboardHost.StartAsync(services: s => s.AddSingleton<ISlaQueries>(queries));
+        using var client = host.Client();
+
+        using var response = await client.GetAsync("/healthz");
+        var body = await response.Content.ReadAsStringAsync();
+        var json = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("unhealthy", json.GetProperty("status").GetString());
+        Assert.False(json.GetProperty("storage").GetProperty("ok").GetBoolean());
+        Assert.Equal("InvalidOperationException: could not connect to db.internal:5432; Password=***; try later", json.GetProperty("storage").GetProperty("error").GetString());
+        Assert.DoesNotContain("hunter2", body);
+        Assert.DoesNotContain("Data Source", body);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("notifications").GetProperty("failed").ValueKind);
+
+        var metrics = await client.GetStringAsync("/metrics");
+        Assert.Contains("slatimers_storage_up 0\n", metrics);
+        Assert.DoesNotContain("slatimers_open_clocks", metrics);
+    }
+
+    [Fact]
+    public async Task AHelpdeskWithoutASuccessWithinThreePollIntervals_IsStale_AndTheWorkerDegraded()
+    {
+        var clock = new FakeClock(Started + Duration.FromMinutes(10));
+        var queries = new FakeSlaQueries();
+        queries.SyncStates.Add(new SyncState("zendesk", "cursor", Started + Duration.FromMinutes(6), Started + Duration.FromMinutes(9), "HTTP 503 from Zendesk"));
+        queries.SyncStates.Add(new SyncState("demo", "c", Started + Duration.FromMinutes(8), Started + Duration.FromMinutes(8), null));
+        queries.SyncStates.Add(new SyncState("removed", "c", null, null, null));
+        var registry = new FakeRegistry(
+            new HelpdeskDescriptor("zendesk", "zendesk", TimeSpan.FromMinutes(1)),
+            new HelpdeskDescriptor("demo", "demo", TimeSpan.FromMinutes(1)),
+            new HelpdeskDescriptor("new", "demo", TimeSpan.FromMinutes(5)));
+
+        var report = await ReportAsync(queries, registry, clock);
+        var json = JsonDocument.Parse(Json(report)).RootElement;
+
+        Assert.Equal(HealthStatus.Degraded, report.Status);
+        Assert.Equal("degraded", json.GetProperty("status").GetString());
+        Assert.True(json.GetProperty("storage").GetProperty("ok").GetBoolean());
+        var helpdesks = json.GetProperty("helpdesks").EnumerateArray().ToList();
+        Assert.Equal(["zendesk", "demo", "new"], helpdesks.Select(h => h.GetProperty("name").GetString()));
+        Assert.Equal([true, false, false], helpdesks.Select(h => h.GetProperty("stale").GetBoolean())); // "new": 10 min since the start, under 3 × 5 min
+        Assert.Equal("2026-11-26T12:06:00Z", helpdesks[0].GetProperty("lastSuccess").GetString());
+        Assert.Equal("2026-11-26T12:09:00Z", helpdesks[0].GetProperty("lastAttempt").GetString());
+        Assert.Equal("HTTP 503 from Zendesk", helpdesks[0].GetProperty("lastError").GetString());
+        Assert.Equal(JsonValueKind.Null, helpdesks[2].GetProperty("lastSuccess").ValueKind);
+    }
+
+    [Fact]
+    public async Task EveryHelpdeskRecent_IsHealthy_AndPendingCountsWaitingAndSending()
+    {
+        var clock = new FakeClock(Started + Duration.FromMinutes(2));
+        var queries = new FakeSlaQueries
+        {
+            Counts = new SlaCounts(new Dictionary<ClockState, int> { [ClockState.Running] = 3 }, 0,
+                new Dictionary<DeliveryState, int> { [DeliveryState.Pending] = 2, [DeliveryState.Sending] = 1, [DeliveryState.Failed] = 4, [DeliveryState.Delivered] = 9 }),
+        };
+        queries.SyncStates.Add(new SyncState("demo", "c", Started + Duration.FromMinutes(1), Started + Duration.FromMinutes(1), null));
+
+        var report = await ReportAsync(queries, new FakeRegistry(new HelpdeskDescriptor("demo", "demo", TimeSpan.FromSeconds(20))), clock);
+        var notifications = JsonDocument.Parse(Json(report)).RootElement.GetProperty("notifications");
+
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+        Assert.Equal((4, 3), (notifications.GetProperty("failed").GetInt32(), notifications.GetProperty("pending").GetInt32()));
+    }
+
+    [Fact]
+    public void AfterARestart_AHelpdeskIsNotStaleUntilThreeIntervalsHavePassedSinceTheStart()
+    {
+        var helpdesk = new HelpdeskDescriptor("zendesk", "zendesk", TimeSpan.FromMinutes(1));
+        var lastWeek = new SyncState("zendesk", "c", Started - Duration.FromDays(7), Started - Duration.FromDays(7), null);
+
+        Assert.False(HelpdeskStatus.Of(helpdesk, lastWeek, Started + Duration.FromMinutes(3), Started).Stale);
+        Assert.True(HelpdeskStatus.Of(helpdesk, lastWeek, Started + Duration.FromMinutes(3) + Duration.FromSeconds(1), Started).Stale);
+        Assert.Equal(Duration.FromDays(7) + Duration.FromMinutes(3), HelpdeskStatus.Of(helpdesk, lastWeek, Started + Duration.FromMinutes(3), Started).Lag(Started + Duration.FromMinutes(3)));
+    }
+
+    private static async Task<HealthReport> ReportAsync(FakeSlaQueries queries, ITicketSourceRegistry registry, IClock clock)
+    {
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+        var entries = new Dictionary<string, HealthReportEntry>();
+        foreach (var (name, check) in new (string, IHealthCheck)[]
+        {
+            (StorageHealthCheck.Name, new StorageHealthCheck(queries, clock, zone)),
+            (HelpdesksHealthCheck.Name, new HelpdesksHealthCheck(queries, registry, clock, Started)),
+        })
+        {
+            var result = await check.CheckHealthAsync(new HealthCheckContext());
+            entries[name] = new HealthReportEntry(result.Status, result.Description, TimeSpan.Zero, result.Exception, result.Data);
+        }
+        return new HealthReport(entries, TimeSpan.Zero);
+    }
+
+    private static string Json(HealthReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream)) HealthJson.Write(writer, report);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
