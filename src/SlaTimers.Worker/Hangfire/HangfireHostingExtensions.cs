@@ -36,6 +36,15 @@ public static class HangfireHostingExtensions
                 sp.GetRequiredService<IOptions<HangfireOptions>>().Value,
                 contentRoot);
         });
+        // Our own cluster-wide locks: on PostgreSQL advisory locks that die with their holder's connection; on SQLite
+        // (one instance) Hangfire's locks in its file, which a dead holder keeps only for their short lifetime.
+        services.AddSingleton<IJobLocks>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return storage.Engine == StorageEngine.Postgres
+                ? new PostgresJobLocks(storage.PostgresConnectionString!)
+                : new HangfireJobLocks(sp.GetRequiredService<JobStorage>());
+        });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
 
         services.AddHangfire(configuration => configuration

@@ -51,6 +51,14 @@ public sealed class HangfireOptions
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// PostgreSQL: how long a lock row of Hangfire's own (a job's state change, the delayed-job and recurring-job
+    /// schedulers) outlives a holder that died without releasing it. Hangfire holds these for milliseconds and never
+    /// refreshes them; its default, 10 minutes, would stall every due timer for that long after a crash.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "00:10:00")]
+    public TimeSpan DistributedLockLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>PostgreSQL: the schema of Hangfire's tables (ours are in <c>slatimers</c>).</summary>
     [Required]
     [RegularExpression("^[a-z_][a-z0-9_]*$", ErrorMessage = "Hangfire:Schema must be a lower-case SQL identifier, e.g. \"hangfire\".")]

@@ -60,6 +60,7 @@ public static class HangfireStorageFactory
             EnableLongPolling = options.EnableLongPolling,
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = options.InvisibilityTimeout,
+            DistributedLockTimeout = options.DistributedLockLifetime,
             // The database may be down when the host starts: one quick retry, then Hangfire initializes its schema
             // on first use (the worker's own start waits for the database before any job runs).
             StartupConnectionMaxRetries = 1,

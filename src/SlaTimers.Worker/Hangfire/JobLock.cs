@@ -11,13 +11,10 @@ public interface IJobLocks
 }
 
 /// <summary>
-/// Locks in Hangfire's storage, so every instance on the same storage sees them. A job that finds a lock held
-/// usually skips its run (the holder is doing the same work) rather than failing with a lock timeout.
+/// Locks in Hangfire's storage, for SQLite (one instance): Hangfire.Storage.SQLite keeps a held lock alive and lets
+/// a dead holder's lock expire after its short lifetime. A job that finds a lock held usually skips its run (the
+/// holder is doing the same work) rather than failing with a lock timeout. PostgreSQL uses <see cref="PostgresJobLocks"/>.
 /// </summary>
-/// <remarks>
-/// On PostgreSQL a lock row is never refreshed and expires after <c>DistributedLockTimeout</c> (10 min): work
-/// under a lock must be shorter (the sync job bounds its pages per run for that reason).
-/// </remarks>
 public sealed class HangfireJobLocks(JobStorage storage) : IJobLocks
 {
     public IDisposable? TryAcquire(string resource, TimeSpan wait)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SlaTimers.Worker.Hangfire;
 
 namespace SlaTimers.Worker.Timers;
 
@@ -13,7 +12,6 @@ public static class TimersHostingExtensions
             .BindConfiguration(TimerOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<IJobLocks, HangfireJobLocks>();
         builder.Services.AddSingleton<ReconcileGate>();
         builder.Services.AddTransient<TimerScheduler>();
         builder.Services.AddTransient<TimerJob>();
