@@ -19,8 +19,25 @@ public static class TicketEvaluation
     public static TicketRecord Evaluate(Ticket ticket, Instant firstSeen, SlaRules rules, Instant now, bool fireForDueNow)
     {
         var clocks = ClockEvaluator.Evaluate(ticket, rules, now, firstSeen);
-        return new TicketRecord(ticket, firstSeen, now, clocks, NextTimer(clocks, now, fireForDueNow));
+        return new TicketRecord(ticket, firstSeen, now, clocks, Earliest(NextTimer(clocks, now, fireForDueNow), FirstEventAfter(ticket, now)));
     }
+
+    /// <summary>
+    /// An event the helpdesk dated after our now — its clock runs a little ahead of ours — is not evaluated yet (it has
+    /// not happened by our clock), so the ticket needs a timer at that instant to evaluate it then; without one, a
+    /// ticket created "in the future" would have no clock and no timer at all.
+    /// </summary>
+    public static Instant? FirstEventAfter(Ticket ticket, Instant now)
+    {
+        Instant? first = ticket.Created > now ? ticket.Created : null;
+        foreach (var e in ticket.Timeline)
+        {
+            if (e.At > now && (first is null || e.At < first)) first = e.At;
+        }
+        return first;
+    }
+
+    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
 
     /// <summary>The earliest upcoming checkpoint, or now when <paramref name="fireForDueNow"/> and one is due now.</summary>
     public static Instant? NextTimer(ImmutableArray<Clock> clocks, Instant now, bool fireForDueNow) =>

@@ -3,7 +3,7 @@ using System.Reflection;
 using SmtpServer;
 using SmtpServer.Net;
 
-namespace SlaTimers.MailLoad;
+namespace SlaTimers.Testing.Smtp;
 
 /// <summary>
 /// The SmtpServer package's listener with TCP_NODELAY on its listening socket (Linux hands it on to every accepted
