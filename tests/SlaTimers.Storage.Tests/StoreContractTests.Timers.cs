@@ -31,6 +31,26 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Timer_Overdue_ListsOnlyTimersPastTheInstantThatStillNameTheirJob()
+    {
+        var source = NewSource();
+        var scheduled = Record(Ticket(source, "1"), next: At(180));
+        var unscheduled = Record(Ticket(source, "2"), next: At(170));
+        var later = Record(Ticket(source, "3"), next: At(400));
+        await Tickets.SavePageAsync(Page(source, "c1", [scheduled, unscheduled, later]), None);
+        Assert.True(await Timers.RecordScheduledAsync(scheduled.Key, At(180), "job-1", None));
+        Assert.True(await Timers.RecordScheduledAsync(later.Key, At(400), "job-3", None));
+
+        var overdue = (await Timers.GetOverdueAsync(At(300), 100_000, None)).Where(t => t.Ticket.Source == source).ToList();
+
+        Assert.Equal([new TimerSlot(scheduled.Key, At(180), "job-1", At(180))], overdue);
+
+        await Timers.ClearJobAsync(scheduled.Key, "job-1", None);
+        Assert.DoesNotContain(await Timers.GetOverdueAsync(At(300), 100_000, None), t => t.Ticket == scheduled.Key);
+        Assert.Equal(new TimerSlot(scheduled.Key, At(180), null, null), await UnscheduledAsync(scheduled.Key));
+    }
+
+    [Fact]
     public async Task Timer_TwoSchedulersRecordJobsForOneSlot_OnlyTheFirstIsKept()
     {
         var source = NewSource();

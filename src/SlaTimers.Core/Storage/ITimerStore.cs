@@ -23,6 +23,12 @@ public interface ITimerStore
     /// <summary>Records the job scheduled for a due instant; ignored if the ticket's due instant changed meanwhile.</summary>
     Task<bool> RecordScheduledAsync(TicketKey ticket, Instant dueAt, string jobId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Timers due before <paramref name="before"/> that still name the job recorded for that instant. A working timer
+    /// has fired and moved its ticket on by then, so the job may be lost (deleted on the dashboard, expired).
+    /// </summary>
+    Task<IReadOnlyList<TimerSlot>> GetOverdueAsync(Instant before, int limit, CancellationToken cancellationToken);
+
     /// <summary>Timers whose ticket no longer needs one but still has a job (to delete it).</summary>
     Task<IReadOnlyList<TimerSlot>> GetObsoleteJobsAsync(int limit, CancellationToken cancellationToken);
 

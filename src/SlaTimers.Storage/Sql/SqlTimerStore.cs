@@ -16,6 +16,7 @@ internal sealed class SqlTimerStore : ITimerStore
     private readonly IStorageDatabase _db;
     private readonly string _unscheduled;
     private readonly string _record;
+    private readonly string _overdue;
     private readonly string _obsolete;
     private readonly string _clear;
 
@@ -34,6 +35,11 @@ internal sealed class SqlTimerStore : ITimerStore
             UPDATE {p}ticket_timers SET job_id = @jobId, job_due_at = @dueAt
             WHERE source = @source AND external_id = @externalId AND due_at = @dueAt
                 AND (job_id IS NULL OR job_id = @jobId OR job_due_at IS NULL OR job_due_at <> due_at)
+            """;
+        _overdue = $"""
+            SELECT source, external_id, due_at, job_id, job_due_at FROM {p}ticket_timers
+            WHERE due_at IS NOT NULL AND due_at < @before AND job_id IS NOT NULL AND job_due_at = due_at
+            ORDER BY due_at, source, external_id LIMIT @limit
             """;
         _obsolete = $"""
             SELECT source, external_id, due_at, job_id, job_due_at FROM {p}ticket_timers
@@ -63,6 +69,14 @@ internal sealed class SqlTimerStore : ITimerStore
         await using var connection = await _db.OpenAsync(cancellationToken);
         var parameters = new { source = ticket.Source, externalId = ticket.ExternalId, dueAt, jobId };
         return await connection.ExecuteAsync(new CommandDefinition(_record, parameters, cancellationToken: cancellationToken)) > 0;
+    }
+
+    public async Task<IReadOnlyList<TimerSlot>> GetOverdueAsync(Instant before, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TimerRow>(new CommandDefinition(_overdue, new { before, limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(RecordMapping.ToDueSlot)];
     }
 
     /// <remarks>An obsolete slot's <see cref="TimerSlot.DueAt"/> is the instant its job was scheduled for.</remarks>

@@ -45,6 +45,7 @@ public static class HangfireHostingExtensions
                 ? new PostgresJobLocks(storage.PostgresConnectionString!)
                 : new HangfireJobLocks(sp.GetRequiredService<JobStorage>());
         });
+        services.AddSingleton<IJobStates>(sp => new HangfireJobStates(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
 
         services.AddHangfire(configuration => configuration

@@ -6,9 +6,10 @@ namespace SlaTimers.Worker.Timers;
 
 /// <summary>
 /// Every minute: schedules the timers that came within the horizon or lost their job (a crash between a commit
-/// and the scheduling), deletes jobs of timers no longer needed, and queues again deliveries that lost theirs.
+/// and the scheduling, a job deleted on the dashboard), deletes jobs of timers no longer needed, and queues again
+/// deliveries that lost theirs.
 /// </summary>
-public sealed class MaintenanceJob(TimerScheduler scheduler, DeliveryRecovery deliveries, IJobLocks locks)
+public sealed class MaintenanceJob(TimerScheduler scheduler, LostTimerJobs lost, DeliveryRecovery deliveries, IJobLocks locks)
 {
     public const string RecurringJobId = "slatimers:maintenance";
 
@@ -23,6 +24,7 @@ public sealed class MaintenanceJob(TimerScheduler scheduler, DeliveryRecovery de
     {
         using var held = locks.TryAcquire(RecurringJobId, TimeSpan.Zero);
         if (held is null) return;
+        await lost.ReleaseAsync(cancellationToken);
         await scheduler.ReconcileAsync(cancellationToken);
         await deliveries.RequeueLostAsync(cancellationToken);
     }

@@ -14,6 +14,13 @@ public sealed class TimerOptions
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan Horizon { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long after its instant a timer whose job is no longer pending (deleted on the dashboard, expired, failed)
+    /// counts as lost; the maintenance job then schedules it again. A working timer has fired within seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LostJobGrace { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Timers read and scheduled per round of reconciliation.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;

@@ -15,6 +15,7 @@ public static class TimersHostingExtensions
         builder.Services.AddSingleton<ReconcileGate>();
         builder.Services.AddTransient<TimerScheduler>();
         builder.Services.AddTransient<TimerJob>();
+        builder.Services.AddTransient<LostTimerJobs>();
         builder.Services.AddTransient<MaintenanceJob>();
         builder.Services.AddHostedService<MaintenanceSchedule>();
         return builder;

@@ -69,6 +69,13 @@ public sealed class FakeTimerStore : ITimerStore
         return Task.FromResult(true);
     }
 
+    public Task<IReadOnlyList<TimerSlot>> GetOverdueAsync(Instant before, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TimerSlot>>([.. Rows
+            .Where(r => r.Value.DueAt is { } due && due < before && r.Value.JobId is not null && r.Value.JobDueAt == due)
+            .OrderBy(r => r.Value.DueAt)
+            .Take(limit)
+            .Select(r => new TimerSlot(r.Key, r.Value.DueAt!.Value, r.Value.JobId, r.Value.JobDueAt))]);
+
     public Task<IReadOnlyList<TimerSlot>> GetObsoleteJobsAsync(int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TimerSlot>>([.. Rows
             .Where(r => r.Value.DueAt is null && r.Value.JobId is not null)

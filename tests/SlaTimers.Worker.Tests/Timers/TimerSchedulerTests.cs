@@ -154,6 +154,9 @@ public sealed class TimerSchedulerTests : IDisposable
             return inner.RecordScheduledAsync(ticket, dueAt, jobId, cancellationToken);
         }
 
+        public Task<IReadOnlyList<TimerSlot>> GetOverdueAsync(Instant before, int limit, CancellationToken cancellationToken) =>
+            inner.GetOverdueAsync(before, limit, cancellationToken);
+
         public Task<IReadOnlyList<TimerSlot>> GetObsoleteJobsAsync(int limit, CancellationToken cancellationToken) => inner.GetObsoleteJobsAsync(limit, cancellationToken);
 
         public Task ClearJobAsync(TicketKey ticket, string jobId, CancellationToken cancellationToken) => inner.ClearJobAsync(ticket, jobId, cancellationToken);
