@@ -10,15 +10,33 @@ namespace SlaTimers.Worker.Sync;
 /// <summary>
 /// At start: one recurring sync job per configured helpdesk (<c>sync:&lt;name&gt;</c>, every poll interval), the
 /// first run right away; recurring sync jobs of helpdesks no longer configured are removed. Adding the same job
-/// from several instances is an idempotent update.
+/// from several instances is an idempotent update; a lock a crashed instance left on it delays the update (in the
+/// background), never the start (<see cref="RecurringJobRegistration"/>).
 /// </summary>
 public sealed partial class SyncSchedule(
     ITicketSourceRegistry helpdesks,
     IRecurringJobManager recurring,
     JobStorage storage,
-    ILogger<SyncSchedule> logger) : IHostedService
+    ILogger<SyncSchedule> logger) : IHostedService, IAsyncDisposable
 {
+    private RecurringJobRegistration? _registration;
+
     public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _registration = new RecurringJobRegistration("Sync schedule", Register, logger);
+        _registration.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_registration is { } registration) await registration.DisposeAsync();
+        _registration = null;
+    }
+
+    private void Register()
     {
         var configured = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var helpdesk in helpdesks.Helpdesks)
@@ -45,10 +63,7 @@ public sealed partial class SyncSchedule(
                 LogRemoved(job.Id);
             }
         }
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk} ({Type}): every {Interval}, first run now.")]
     private partial void LogScheduled(string helpdesk, string type, TimeSpan interval);
