@@ -37,7 +37,11 @@ public sealed record Notification
     /// <summary>The channel that delivers it, e.g. "pickup", "smtp".</summary>
     public required string Channel { get; init; }
 
-    /// <summary>The checkpoint's instant: a delivery after it (beyond a grace) says it is late.</summary>
+    /// <summary>
+    /// When the notification is due for delivery: its checkpoint's instant, or — when the checkpoint came while the
+    /// recipient's quiet hours were on — the next opening of their quiet-hours calendar. It is not sent before it,
+    /// and the recovery sweep only takes it up after it. A delivery well after it says it is late.
+    /// </summary>
     public required Instant DueAt { get; init; }
 
     public DeliveryState State { get; init; } = DeliveryState.Pending;

@@ -4,4 +4,7 @@ namespace SlaTimers.Notifications.Messages;
 public interface IMessageComposer
 {
     OutgoingMessage Compose(NotificationContext context);
+
+    /// <summary>One message for several warnings to one recipient (a digest).</summary>
+    OutgoingMessage ComposeDigest(DigestContext digest);
 }

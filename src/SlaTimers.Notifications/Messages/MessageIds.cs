@@ -14,6 +14,9 @@ public static class MessageIds
     /// <summary>The id every notice of one clock refers to, so mail clients thread them together.</summary>
     public static string ForThread(string ticketKey, string clockKey) => $"clock-{Hash(ticketKey + "/" + clockKey)}@{Domain}";
 
+    /// <summary>The id the digests of one recipient refer to, so they thread together (and apart from single notices).</summary>
+    public static string ForDigestThread(string recipientAddress) => $"digest-{Hash(recipientAddress.ToLowerInvariant())}@{Domain}";
+
     /// <summary>A file-name-safe stable name for a notification.</summary>
     public static string FileName(string notificationKey) => Hash(notificationKey);
 

@@ -36,4 +36,28 @@ public static class TeamsNotices
                 new("level", c.Checkpoint.Definition.Level.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]);
     }
+
+    /// <summary>
+    /// A digest as a warning activity: the tickets (soonest deadline first) as <c>ticket</c>, the number of warnings as
+    /// <c>target</c>, the soonest deadline; the topic links to the first ticket.
+    /// </summary>
+    public static TeamsNotice ForDigest(DigestContext d, string subject)
+    {
+        var first = d.BySoonest.First();
+        var dutch = d.Language.StartsWith("nl", StringComparison.OrdinalIgnoreCase);
+        var due = first.Clock.Deadline is { } deadline ? CheckpointTitles.FormatDue(deadline, d.Zone, d.Now) : "—";
+        var tickets = string.Join(", ", d.BySoonest.Select(i => i.Ticket.DisplayId).Distinct(StringComparer.Ordinal));
+        var count = d.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new TeamsNotice(
+            WarningActivity,
+            MessageText.Shorten(subject, PreviewLength),
+            MessageText.Shorten(MessageText.OneLine(tickets), 100),
+            first.Ticket.Link,
+            [
+                new("ticket", MessageText.Shorten(tickets, 100)),
+                new("target", dutch ? $"{count} waarschuwingen" : $"{count} warnings"),
+                new("deadline", due),
+                new("level", "0"),
+            ]);
+    }
 }

@@ -11,8 +11,10 @@ namespace SlaTimers.Notifications.Templates;
 /// The notification templates of the config folder (<c>config/templates/*.liquid</c>), parsed once and checked
 /// against <see cref="TemplateSamples"/>: each of <c>warning</c>, <c>breach</c> and <c>escalation</c> has a subject,
 /// text and HTML template per language, plus one Adaptive Card per language (<c>card.{language}.json.liquid</c>);
-/// Dutch and English are required, other languages are optional but complete. Admins edit the files without a
-/// rebuild; a reload parses them again (<see cref="MessageTemplates"/>).
+/// Dutch and English are required, other languages are optional but complete. The digest templates
+/// (<c>digest.{language}.{subject|text|html|json}.liquid</c>) are optional per language, as a set of four: without
+/// them a digest uses the built-in wording. Admins edit the files without a rebuild; a reload parses them again
+/// (<see cref="MessageTemplates"/>).
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -23,6 +25,7 @@ public sealed class TemplateCatalog
 
     private static readonly CheckpointKind[] Kinds = Enum.GetValues<CheckpointKind>();
     private static readonly TemplateFormat[] MessageParts = [TemplateFormat.Subject, TemplateFormat.Text, TemplateFormat.Html];
+    private static readonly TemplateFormat[] DigestParts = [TemplateFormat.Subject, TemplateFormat.Text, TemplateFormat.Html, TemplateFormat.Card];
 
     // Thread-safe once built; function calls off (not Liquid, and not needed by the templates).
     private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
@@ -31,10 +34,11 @@ public sealed class TemplateCatalog
 
     private readonly FrozenDictionary<string, IFluidTemplate> _templates;
 
-    private TemplateCatalog(string directory, IReadOnlyList<string> languages, FrozenDictionary<string, IFluidTemplate> templates)
+    private TemplateCatalog(string directory, IReadOnlyList<string> languages, IReadOnlyList<string> digestLanguages, FrozenDictionary<string, IFluidTemplate> templates)
     {
         Directory = directory;
         Languages = languages;
+        DigestLanguages = digestLanguages;
         _templates = templates;
     }
 
@@ -43,6 +47,9 @@ public sealed class TemplateCatalog
 
     /// <summary>The languages with a complete set of templates, e.g. en, nl.</summary>
     public IReadOnlyList<string> Languages { get; }
+
+    /// <summary>The languages with the four digest templates; a digest in another language uses the built-in wording.</summary>
+    public IReadOnlyList<string> DigestLanguages { get; }
 
     /// <summary>Is there a templates folder in this config folder (otherwise the built-in wording is used)?</summary>
     public static bool ExistsIn(string configDirectory) => System.IO.Directory.Exists(Path.Combine(configDirectory, FolderName));
@@ -82,7 +89,7 @@ public sealed class TemplateCatalog
             if (!IsKnownName(key, out var language))
             {
                 problems.Add(new TemplateProblem(prefix + name, "$",
-                    "not a template name: expected {warning|breach|escalation}.{language}.{subject|text|html}.liquid or card.{language}.json.liquid"));
+                    "not a template name: expected {warning|breach|escalation|digest}.{language}.{subject|text|html}.liquid, card.{language}.json.liquid or digest.{language}.json.liquid"));
                 continue;
             }
             languages.Add(language);
@@ -123,7 +130,21 @@ public sealed class TemplateCatalog
             }
         }
 
-        var catalog = new TemplateCatalog(full, languages.ToList(), parsed.ToFrozenDictionary(StringComparer.Ordinal));
+        var digestLanguages = new List<string>();
+        foreach (var language in languages)
+        {
+            var files = DigestParts.Select(f => TemplateFormats.DigestFileName(language, f)).ToList();
+            var present = files.Count(f => File.Exists(Path.Combine(full, f)));
+            if (present == files.Count) digestLanguages.Add(language);
+            else if (present > 0)
+            {
+                problems.AddRange(files.Where(f => !File.Exists(Path.Combine(full, f))).Select(f => new TemplateProblem(prefix + f, "$",
+                    $"missing: the digest templates of a language come as a set of {files.Count} (subject, text, html, json); " +
+                    "remove them all to use the built-in digest wording")));
+            }
+        }
+
+        var catalog = new TemplateCatalog(full, languages.ToList(), digestLanguages, parsed.ToFrozenDictionary(StringComparer.Ordinal));
         if (problems.Count == 0) problems.AddRange(catalog.CheckWithSamples(prefix));
         return problems.Count == 0 ? (catalog, []) : (null, problems);
     }
@@ -141,8 +162,36 @@ public sealed class TemplateCatalog
     public string Render(CheckpointKind kind, string language, TemplateFormat format, IReadOnlyDictionary<string, object?> model) =>
         Render(KeyOf(format == TemplateFormat.Card ? null : kind, language, format), format, model, RenderOptions);
 
+    /// <summary>Does <paramref name="language"/> (as <see cref="LanguageFor"/> chose it) have digest templates?</summary>
+    public bool HasDigest(string language) => DigestLanguages.Contains(language);
+
+    /// <summary>Renders one part of a digest (<see cref="TemplateModel.FromDigest"/>); <see cref="HasDigest"/> must hold.</summary>
+    public string RenderDigest(string language, TemplateFormat format, IReadOnlyDictionary<string, object?> model) =>
+        Render(DigestKeyOf(language, format), format, model, RenderOptions);
+
+    private static string DigestKeyOf(string language, TemplateFormat format) =>
+        TemplateFormats.DigestFileName(language, format)[..^TemplateFormats.Extension.Length];
+
+    private IEnumerable<TemplateProblem> CheckDigestsWithSamples(string prefix)
+    {
+        foreach (var language in DigestLanguages)
+        {
+            var model = TemplateModel.FromDigest(TemplateSamples.Digest(language), language);
+            foreach (var format in DigestParts)
+            {
+                var (rendered, failure) = TryRender(DigestKeyOf(language, format), format, model);
+                var problem = failure is not null ? $"does not render the sample digest: {failure}"
+                    : format == TemplateFormat.Card && CardProblem(rendered) is { } card ? $"the rendered sample digest {card}"
+                    : format == TemplateFormat.Subject && rendered.Length == 0 ? "renders an empty subject for the sample digest"
+                    : null;
+                if (problem is not null) yield return new TemplateProblem(prefix + TemplateFormats.DigestFileName(language, format), "$", problem);
+            }
+        }
+    }
+
     private IEnumerable<TemplateProblem> CheckWithSamples(string prefix)
     {
+        foreach (var problem in CheckDigestsWithSamples(prefix)) yield return problem;
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var language in Languages)
         {
@@ -198,6 +247,7 @@ public sealed class TemplateCatalog
     {
         null => StringValue.Empty,
         IReadOnlyDictionary<string, object?> nested => new DictionaryValue(new CheckedMembers(nested, path, misses, options)),
+        IEnumerable<IReadOnlyDictionary<string, object?>> list => new ArrayValue([.. list.Select(item => Checked(item, path + "[]", misses, options))]),
         _ => FluidValue.Create(value, options),
     };
 
@@ -267,6 +317,7 @@ public sealed class TemplateCatalog
         var parts = key.Split('.');
         if (parts.Length != 3 || parts[1].Length is < 2 or > 10 || !parts[1].All(c => char.IsAsciiLetterLower(c) || c == '-')) return false;
         language = parts[1];
+        if (parts[0] == TemplateFormats.DigestName) return parts[2] == "json" || MessageParts.Any(f => f.ToString().Equals(parts[2], StringComparison.OrdinalIgnoreCase));
         return parts[0] == "card"
             ? parts[2] == "json"
             : Kinds.Any(k => k.ToName() == parts[0]) && MessageParts.Any(f => f.ToString().Equals(parts[2], StringComparison.OrdinalIgnoreCase));

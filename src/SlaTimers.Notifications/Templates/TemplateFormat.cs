@@ -24,4 +24,11 @@ public static class TemplateFormats
     public static string FileName(CheckpointKind? kind, string language, TemplateFormat format) => format == TemplateFormat.Card
         ? $"card.{language}.json{Extension}"
         : $"{kind!.Value.ToName()}.{language}.{format.ToString().ToLowerInvariant()}{Extension}";
+
+    /// <summary>The digest template file name: <c>digest.{language}.{subject|text|html}.liquid</c>, its card <c>digest.{language}.json.liquid</c>.</summary>
+    public static string DigestFileName(string language, TemplateFormat format) =>
+        $"{DigestName}.{language}.{(format == TemplateFormat.Card ? "json" : format.ToString().ToLowerInvariant())}{Extension}";
+
+    /// <summary>The name digest templates start with.</summary>
+    public const string DigestName = "digest";
 }

@@ -29,4 +29,25 @@ public sealed class TemplateMessageComposer(MessageTemplates templates) : IMessa
             Teams = TeamsNotices.For(context, subject),
         };
     }
+
+    public OutgoingMessage ComposeDigest(DigestContext digest)
+    {
+        var builtIn = DefaultMessageComposer.ComposeDigest(digest);
+        var catalog = templates.Current;
+        if (catalog is null) return builtIn;
+        var language = catalog.LanguageFor(digest.Language);
+        if (!catalog.HasDigest(language)) return builtIn;
+
+        var model = TemplateModel.FromDigest(digest, language);
+        var subject = catalog.RenderDigest(language, TemplateFormat.Subject, model);
+        return builtIn with
+        {
+            Language = language,
+            Subject = subject,
+            TextBody = catalog.RenderDigest(language, TemplateFormat.Text, model),
+            HtmlBody = catalog.RenderDigest(language, TemplateFormat.Html, model),
+            AdaptiveCard = catalog.RenderDigest(language, TemplateFormat.Card, model),
+            Teams = TeamsNotices.ForDigest(digest, subject),
+        };
+    }
 }

@@ -31,6 +31,8 @@ public static class TemplateModel
             ["title"] = CheckpointTitles.Format(c),
             ["language"] = language,
             ["late"] = c.IsLate,
+            ["held"] = c.IsHeld,
+            ["held_until"] = c.HeldUntil is { } held ? CheckpointTitles.FormatDue(held, c.Zone, c.Now) : null,
             ["ticket"] = new Dictionary<string, object?>
             {
                 ["id"] = ticket.ExternalId,
@@ -84,6 +86,26 @@ public static class TemplateModel
             },
         };
     }
+
+    /// <summary>
+    /// The values of a digest template: the digest's own (<c>count</c>, <c>late</c>, <c>held</c>, <c>held_until</c>,
+    /// <c>recipient</c>) and <c>items</c>, soonest deadline first, each with every variable of a single warning.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object?> FromDigest(DigestContext d, string language) => new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["title"] = DefaultMessageComposer.DigestTitle(d),
+        ["language"] = language,
+        ["count"] = d.Items.Count,
+        ["late"] = d.IsLate,
+        ["held"] = d.HeldUntil is not null,
+        ["held_until"] = d.HeldUntil is { } held ? CheckpointTitles.FormatDue(held, d.Zone, d.Now) : null,
+        ["items"] = d.BySoonest.Select(i => From(i, language)).ToList(),
+        ["recipient"] = new Dictionary<string, object?>
+        {
+            ["name"] = d.RecipientName,
+            ["address"] = d.RecipientAddress,
+        },
+    };
 
     private static Dictionary<string, object?> Deadline(Instant due, NotificationContext c, string language)
     {

@@ -42,5 +42,20 @@ public static class TemplateSamples
         return new NotificationContext("sample/4821/sample/firstresponse/1/" + checkpoint.Key + "/someone", ticket, clock,
             clock.Checkpoints[0], HostileText, HostileText, "someone@example.invalid", language,
             DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], now);
+        }
+
+    /// <summary>A hostile digest of two warnings (the second held for quiet hours, the first late), to check digest templates.</summary>
+    public static DigestContext Digest(string language)
+    {
+        var first = Context(CheckpointKind.Warning, language);
+        var second = first with
+        {
+            NotificationKey = first.NotificationKey + "/second",
+            Ticket = first.Ticket with { ExternalId = "4822", Link = null },
+            Clock = first.Clock with { Deadline = null, State = ClockState.Running },
+            HeldUntil = first.Now - Duration.FromMinutes(1),
+        };
+        return new DigestContext("digest/" + first.NotificationKey, HostileText, "someone@example.invalid", language,
+            first.Zone, first.Now, [first, second]);
     }
 }

@@ -22,6 +22,7 @@ internal abstract class SqlNotificationLedger : INotificationLedger
     private readonly string _exists;
     private readonly string _get;
     private readonly string _undelivered;
+    private readonly string _pendingFor;
 
     protected SqlNotificationLedger(IStorageDatabase db)
     {
@@ -45,6 +46,12 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         _exists = $"SELECT COUNT(*) FROM {p}notifications WHERE key = @key";
         _get = $"SELECT {Columns} FROM {p}notifications WHERE key = @key";
         _undelivered = $"SELECT {Columns} FROM {p}notifications WHERE {claimable} ORDER BY due_at, key LIMIT @limit";
+        // Served by the partial index on undelivered rows (due_at), which are few.
+        _pendingFor = $"""
+            SELECT {Columns} FROM {p}notifications
+            WHERE state = 'pending' AND due_at <= @dueBy AND recipient = @recipient
+            ORDER BY due_at, key LIMIT @limit
+            """;
     }
 
     protected IStorageDatabase Db { get; }
@@ -93,6 +100,15 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await Db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(_undelivered, new { now, limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(RecordMapping.ToNotification)];
+    }
+
+    public async Task<IReadOnlyList<Notification>> GetPendingForRecipientAsync(string recipient, Instant dueBy, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await Db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NotificationRow>(
+            new CommandDefinition(_pendingFor, new { recipient, dueBy, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(RecordMapping.ToNotification)];
     }
 

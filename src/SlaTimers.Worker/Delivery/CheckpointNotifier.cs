@@ -12,7 +12,9 @@ namespace SlaTimers.Worker.Delivery;
 /// <summary>
 /// Records the notifications of due checkpoints in the ledger and queues a <see cref="DeliveryJob"/> for each one
 /// that is new there; a notification the ledger already has (a timer that fired twice) is not queued again. One
-/// that cannot be delivered (no address) is marked failed at once, with the reason.
+/// that cannot be delivered (no address) is marked failed at once, with the reason. One held for the recipient's
+/// quiet hours is scheduled for their opening, and a warning that may join a digest for the end of the digest window
+/// (see <see cref="DeliveryTiming"/>).
 /// </summary>
 public sealed partial class CheckpointNotifier(
     INotificationLedger ledger,
@@ -29,7 +31,7 @@ public sealed partial class CheckpointNotifier(
         Instant now,
         CancellationToken cancellationToken)
     {
-        var planned = NotificationPlanner.Plan(ticket, due, configuration, channels, options.Value.DefaultLanguage, now);
+        var planned = NotificationPlanner.Plan(ticket, due, configuration, channels, options.Value, now);
         if (planned.Count == 0) return [];
         var added = await ledger.AddIfAbsentAsync([.. planned.Select(p => p.Notification)], cancellationToken);
         var isNew = added.ToHashSet(StringComparer.Ordinal);
@@ -43,7 +45,15 @@ public sealed partial class CheckpointNotifier(
                 continue;
             }
             var title = plan.Title;
-            jobs.Enqueue<DeliveryJob>(job => job.DeliverAsync(key, title, CancellationToken.None));
+            if (DeliveryTiming.FirstAttempt(plan.Notification, options.Value, now) is { } at)
+            {
+                jobs.Schedule<DeliveryJob>(job => job.DeliverAsync(key, title, CancellationToken.None), at.ToDateTimeOffset());
+                if (plan.HeldUntil is { } held) LogHeld(ticket.DisplayId, plan.Notification.CheckpointKey, plan.Notification.Recipient, held);
+            }
+            else
+            {
+                jobs.Enqueue<DeliveryJob>(job => job.DeliverAsync(key, title, CancellationToken.None));
+            }
         }
         return added;
     }
@@ -51,4 +61,8 @@ public sealed partial class CheckpointNotifier(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Ticket {Ticket}, checkpoint {Checkpoint}: cannot notify {Recipient}: {Problem}. Recorded as failed; the other recipients are notified.")]
     private partial void LogUnreachable(string ticket, string checkpoint, string recipient, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Ticket {Ticket}, checkpoint {Checkpoint}: {Recipient} is in quiet hours; the notification waits until {HeldUntil}.")]
+    private partial void LogHeld(string ticket, string checkpoint, string recipient, Instant heldUntil);
 }

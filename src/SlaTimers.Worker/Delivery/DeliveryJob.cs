@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaTimers.Core.Notifications;
 using SlaTimers.Notifications.Channels;
+using SlaTimers.Notifications.Messages;
 using SlaTimers.Worker.Hangfire;
 
 namespace SlaTimers.Worker.Delivery;
@@ -11,13 +12,19 @@ namespace SlaTimers.Worker.Delivery;
 /// <summary>
 /// Delivers one notification of the ledger, exactly once: it claims the ledger row first (a notification that is
 /// delivered, failed or being sent by someone else is left alone), sends through the notification's channel and
-/// marks it delivered. A transient failure releases the claim and is retried by Hangfire with backoff; a permanent
-/// one (or the last attempt) marks it failed and fails the job without retries, so it shows on the dashboard.
+/// marks it delivered. A transient failure releases the claim and is retried by Hangfire with backoff (or after the
+/// channel's Retry-After); a permanent one (or the last attempt) marks it failed and fails the job without retries, so
+/// it shows on the dashboard.
+/// <para>
+/// A warning while digests are on takes along the recipient's other pending warnings that are due (claiming each), and
+/// sends them as one digest: all of them are marked delivered together, or released or failed together.
+/// </para>
 /// </summary>
 public sealed partial class DeliveryJob(
     INotificationLedger ledger,
     NotificationComposer composer,
     IEnumerable<INotificationChannel> channels,
+    IBackgroundJobClient jobs,
     IClock clock,
     IOptions<DeliveryOptions> options,
     ILogger<DeliveryJob> logger)
@@ -28,39 +35,62 @@ public sealed partial class DeliveryJob(
     /// <summary>Claims of one notification, by any job, before it is given up as failed.</summary>
     public const int MaxAttempts = Retries + 1;
 
+    /// <summary>The most warnings one digest lists; more go in the next one.</summary>
+    public const int MaxDigestItems = 50;
+
+    /// <summary>A job that runs this much before its notification's due instant (quiet hours) runs again at it.</summary>
+    private static readonly Duration EarlyTolerance = Duration.FromSeconds(5);
+
     /// <param name="title">The checkpoint and recipient, shown as the job's name on the dashboard.</param>
     [Queue(HangfireQueues.Delivery)]
     [JobDisplayName("{1}")]
     [AutomaticRetry(Attempts = Retries, DelaysInSeconds = [10, 30, 120, 600, 1800],
         ExceptOn = [typeof(PermanentDeliveryException)], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [HonourRetryAfter]
     public async Task DeliverAsync(string key, string title, CancellationToken cancellationToken)
     {
-        var notification = await ledger.TryClaimAsync(key, clock.GetCurrentInstant(), Duration.FromTimeSpan(options.Value.ClaimLease), cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var notification = await ledger.TryClaimAsync(key, now, Duration.FromTimeSpan(options.Value.ClaimLease), cancellationToken);
         if (notification is null)
         {
             LogNotClaimed(key);
             return;
         }
+        if (notification.DueAt - now > EarlyTolerance)
+        {
+            // Quiet hours are not over yet (a job run by hand, or an instance whose clock runs ahead): wait for them.
+            await ledger.MarkFailedAsync(key, now, $"not due before {notification.DueAt} (quiet hours); rescheduled", permanent: false, CancellationToken.None);
+            jobs.Schedule<DeliveryJob>(job => job.DeliverAsync(key, title, CancellationToken.None), notification.DueAt.ToDateTimeOffset());
+            LogEarly(title, notification.DueAt);
+            return;
+        }
 
+        List<Notification> group = [notification];
         try
         {
-            var message = await composer.ComposeAsync(notification, clock.GetCurrentInstant(), cancellationToken);
+            List<NotificationContext> contexts = [await composer.ContextAsync(notification, now, cancellationToken)];
+            if (DeliveryTiming.IsDigestible(notification, options.Value))
+            {
+                await TakeAlongAsync(notification, now, group, contexts, cancellationToken);
+            }
+            var message = contexts.Count == 1 ? composer.Compose(contexts[0]) : composer.ComposeDigest(contexts, now);
             var channel = channels.FirstOrDefault(c => string.Equals(c.Name, notification.Channel, StringComparison.OrdinalIgnoreCase))
                           ?? throw new PermanentDeliveryException($"the channel '{notification.Channel}' is not configured in this worker");
             await channel.SendAsync(message, cancellationToken);
-            await ledger.MarkDeliveredAsync(key, clock.GetCurrentInstant(), CancellationToken.None);
-            LogDelivered(title, notification.Channel);
+            foreach (var sent in group) await ledger.MarkDeliveredAsync(sent.Key, clock.GetCurrentInstant(), CancellationToken.None);
+            if (group.Count == 1) LogDelivered(title, notification.Channel);
+            else LogDeliveredDigest(title, group.Count, notification.Channel);
         }
         catch (PermanentDeliveryException e)
         {
-            await ledger.MarkFailedAsync(key, clock.GetCurrentInstant(), e.Message, permanent: true, CancellationToken.None);
+            await MarkAllAsync(group, e.Message, permanent: true);
             LogFailedForGood(e, title, e.Message);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: release the claim; Hangfire runs the job again after the restart.
-            await ledger.MarkFailedAsync(key, clock.GetCurrentInstant(), "interrupted by a shutdown", permanent: false, CancellationToken.None);
+            // Shutting down: release the claims; Hangfire runs the job again after the restart.
+            await MarkAllAsync(group, "interrupted by a shutdown", permanent: false);
             throw;
         }
         catch (Exception e)
@@ -69,14 +99,50 @@ public sealed partial class DeliveryJob(
             if (notification.Attempts >= MaxAttempts)
             {
                 var final = $"gave up after {notification.Attempts} attempts; the last: {error}";
-                await ledger.MarkFailedAsync(key, clock.GetCurrentInstant(), final, permanent: true, CancellationToken.None);
+                await MarkAllAsync(group, final, permanent: true);
                 LogFailedForGood(e, title, final);
                 throw new PermanentDeliveryException(final, e);
             }
-            await ledger.MarkFailedAsync(key, clock.GetCurrentInstant(), error, permanent: false, CancellationToken.None);
+            await MarkAllAsync(group, error, permanent: false);
             LogWillRetry(e, title, notification.Attempts);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Claims the recipient's other pending, due warnings on the same channel for the digest. One whose ticket or clock
+    /// is gone is failed on its own (as its own job would); the rest join the group.
+    /// </summary>
+    private async Task TakeAlongAsync(Notification lead, Instant now, List<Notification> group, List<NotificationContext> contexts, CancellationToken cancellationToken)
+    {
+        var lease = Duration.FromTimeSpan(options.Value.ClaimLease);
+        var pending = await ledger.GetPendingForRecipientAsync(lead.Recipient, now, MaxDigestItems + 1, cancellationToken);
+        foreach (var candidate in pending)
+        {
+            if (group.Count >= MaxDigestItems) break;
+            if (candidate.Key == lead.Key || candidate.DueAt > now || !DeliveryTiming.IsDigestible(candidate, options.Value)
+                || !string.Equals(candidate.Channel, lead.Channel, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (await ledger.TryClaimAsync(candidate.Key, now, lease, cancellationToken) is not { } claimed) continue;
+            group.Add(claimed);
+            try
+            {
+                contexts.Add(await composer.ContextAsync(claimed, now, cancellationToken));
+            }
+            catch (PermanentDeliveryException e)
+            {
+                group.Remove(claimed);
+                await ledger.MarkFailedAsync(claimed.Key, now, e.Message, permanent: true, CancellationToken.None);
+                LogCompanionFailed(claimed.Key, e.Message);
+            }
+        }
+    }
+
+    private async Task MarkAllAsync(IEnumerable<Notification> group, string error, bool permanent)
+    {
+        foreach (var n in group) await ledger.MarkFailedAsync(n.Key, clock.GetCurrentInstant(), error, permanent, CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {Key}: delivered, failed or claimed by another sender; nothing to do.")]
@@ -84,6 +150,15 @@ public sealed partial class DeliveryJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {Title} (channel {Channel}).")]
     private partial void LogDelivered(string title, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {Title} in a digest of {Count} warnings (channel {Channel}).")]
+    private partial void LogDeliveredDigest(string title, int count, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery of {Title} ran before its due instant {DueAt}; rescheduled for then.")]
+    private partial void LogEarly(string title, Instant dueAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Key} cannot join a digest and failed for good: {Reason}")]
+    private partial void LogCompanionFailed(string key, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Title} failed (attempt {Attempt}); it will be retried.")]
     private partial void LogWillRetry(Exception e, string title, int attempt);

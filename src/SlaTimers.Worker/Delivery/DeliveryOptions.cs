@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SlaTimers.Worker.Delivery;
 
-/// <summary>The <c>Delivery</c> section: how notifications are claimed, and the recovery sweep.</summary>
-public sealed class DeliveryOptions
+/// <summary>
+/// The <c>Delivery</c> section: how notifications are claimed, the recovery sweep, quiet hours and digests.
+/// </summary>
+public sealed class DeliveryOptions : IValidatableObject
 {
     public const string SectionName = "Delivery";
 
@@ -31,4 +33,35 @@ public sealed class DeliveryOptions
     [Required]
     [RegularExpression("^(en|nl)(-[A-Za-z]+)?$", ErrorMessage = "Delivery:DefaultLanguage must be 'en' or 'nl'.")]
     public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>
+    /// Warnings to one recipient (a person of recipients.json or an e-mail address) that come due within this window
+    /// of each other are sent as one digest at the window's end. Zero (the default) sends each at once. Breach and
+    /// escalation notices are never held for a digest.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan DigestWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Ticket priorities (as the agreement's clock names them, e.g. <c>P1</c>, <c>urgent</c>) whose notifications go
+    /// at once, also in a recipient's quiet hours. Not set: <see cref="DefaultQuietHoursBypassPriorities"/>; an empty
+    /// list (<c>[""]</c>) lets none through.
+    /// </summary>
+    public string[]? QuietHoursBypassPriorities { get; set; }
+
+    /// <summary>The bypass priorities when <see cref="QuietHoursBypassPriorities"/> is not set.</summary>
+    public static IReadOnlyList<string> DefaultQuietHoursBypassPriorities { get; } = ["urgent"];
+
+    /// <summary>The priorities that bypass quiet hours, as configured (blank entries dropped) or by default.</summary>
+    public IReadOnlySet<string> BypassPriorities => new HashSet<string>(
+        (QuietHoursBypassPriorities ?? [.. DefaultQuietHoursBypassPriorities]).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()),
+        StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DigestWindow > TimeSpan.Zero && DigestWindow < TimeSpan.FromSeconds(1))
+        {
+            yield return new ValidationResult("Delivery:DigestWindow must be 0 (off) or at least 00:00:01.", [nameof(DigestWindow)]);
+        }
+    }
 }

@@ -14,7 +14,8 @@ namespace SlaTimers.Worker.Delivery;
 /// <summary>
 /// The sweep after a crash: queues a delivery job again for a notification that lost its own — one recorded but
 /// never tried (a crash between the ledger and the queue), or one whose sender's claim ran out (a crash while
-/// sending). A notification that failed transiently belongs to its job's retries and is left to them.
+/// sending). A notification that failed transiently belongs to its job's retries and is left to them. One held for quiet
+/// hours, or waiting for its digest window, is not lost until that wait is over too.
 /// </summary>
 public sealed partial class DeliveryRecovery(
     INotificationLedger ledger,
@@ -31,9 +32,8 @@ public sealed partial class DeliveryRecovery(
     public async Task<int> RequeueLostAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var recoverAfter = Duration.FromTimeSpan(options.Value.RecoverAfter);
         var lost = (await ledger.GetUndeliveredAsync(now, BatchSize, cancellationToken))
-            .Where(n => n.State == DeliveryState.Sending || (n.Attempts == 0 && now - n.DueAt > recoverAfter))
+            .Where(n => n.State == DeliveryState.Sending || (n.Attempts == 0 && now - n.DueAt > DeliveryTiming.RecoveryGrace(n, options.Value)))
             .ToList();
         if (lost.Count == 0) return 0;
 

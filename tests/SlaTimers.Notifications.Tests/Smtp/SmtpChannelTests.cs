@@ -7,6 +7,7 @@ using SlaTimers.Notifications.Messages;
 using SlaTimers.Notifications.Smtp;
 using SlaTimers.Notifications.Tests.Messages;
 using SlaTimers.Notifications.Tests.Support;
+using SlaTimers.Testing.Smtp;
 using SmtpServer.Protocol;
 
 namespace SlaTimers.Notifications.Tests.Smtp;

@@ -30,7 +30,7 @@ public sealed class DeliveryJobTests : IDisposable
         var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
         var options = Options.Create(new DeliveryOptions());
         var composer = new NotificationComposer(_tickets, holder, new PickupChannelStrategy(), SlaTimers.Notifications.Messages.DefaultMessageComposer.Instance, options);
-        _job = new DeliveryJob(_ledger, composer, [_channel], _clock, options, NullLogger<DeliveryJob>.Instance);
+        _job = new DeliveryJob(_ledger, composer, [_channel], new FakeJobClient(), _clock, options, NullLogger<DeliveryJob>.Instance);
 
         var record = TicketEvaluation.Evaluate(TestTickets.Make("hd", "1", Created), Created, holder.Current.Rules, Created, fireForDueNow: true);
         _tickets.Put(record);
