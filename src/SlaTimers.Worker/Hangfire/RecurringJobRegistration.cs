@@ -1,4 +1,5 @@
 using Hangfire.Storage;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace SlaTimers.Worker.Hangfire;
@@ -74,4 +75,29 @@ public sealed partial class RecurringJobRegistration(string what, Action registe
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{What}: registered at attempt {Attempt}.")]
     private partial void LogRegistered(string what, int attempt);
+}
+
+/// <summary>A hosted service that registers recurring jobs at start through a <see cref="RecurringJobRegistration"/>.</summary>
+public abstract class RecurringJobSchedule(string what, ILogger logger) : IHostedService, IAsyncDisposable
+{
+    private RecurringJobRegistration? _registration;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _registration = new RecurringJobRegistration(what, Register, logger);
+        _registration.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_registration is { } registration) await registration.DisposeAsync();
+        _registration = null;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Adds or updates the jobs (may throw Hangfire's lock timeout: it is retried).</summary>
+    protected abstract void Register();
 }

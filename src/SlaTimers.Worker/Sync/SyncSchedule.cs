@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SlaTimers.Helpdesks;
 using SlaTimers.Worker.Hangfire;
@@ -17,26 +16,9 @@ public sealed partial class SyncSchedule(
     ITicketSourceRegistry helpdesks,
     IRecurringJobManager recurring,
     JobStorage storage,
-    ILogger<SyncSchedule> logger) : IHostedService, IAsyncDisposable
+    ILogger<SyncSchedule> logger) : RecurringJobSchedule("Sync schedule", logger)
 {
-    private RecurringJobRegistration? _registration;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _registration = new RecurringJobRegistration("Sync schedule", Register, logger);
-        _registration.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_registration is { } registration) await registration.DisposeAsync();
-        _registration = null;
-    }
-
-    private void Register()
+    protected override void Register()
     {
         var configured = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var helpdesk in helpdesks.Helpdesks)
