@@ -56,6 +56,11 @@ public static class RecipientResolver
     {
         switch (recipient.Role)
         {
+            case RecipientRole.Assignee when string.IsNullOrWhiteSpace(fields.Assignee) && fields.Group is not null:
+                // An unassigned ticket (every new one) has nobody of its own to warn: its group answers for it, as
+                // a helpdesk's unassigned queue is the group's. Listing both roles, as most checkpoints do, warns each once.
+                foreach (var one in ResolveOne(new RecipientRef(RecipientRole.Group, null), fields, directory, language)) yield return one;
+                break;
             case RecipientRole.Assignee:
                 yield return Assignee(fields.Assignee, directory, language);
                 break;
@@ -98,7 +103,7 @@ public static class RecipientResolver
     {
         if (string.IsNullOrWhiteSpace(assignee))
         {
-            return ResolvedRecipient.Unresolved("assignee", "the ticket has no assignee", language);
+            return ResolvedRecipient.Unresolved("assignee", "the ticket has no assignee and no group", language);
         }
         if (directory.FindByHelpdeskId(assignee) is { } person) return ResolvedRecipient.ForPerson(person);
         return RecipientDirectory.LooksLikeEmail(assignee)

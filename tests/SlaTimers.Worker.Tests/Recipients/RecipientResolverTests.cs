@@ -52,12 +52,26 @@ public class RecipientResolverTests
     }
 
     [Fact]
-    public void Assignee_OfAnUnassignedTicket_IsUnresolved()
+    public void Assignee_OfAnUnassignedTicket_IsItsGroup()
     {
-        var one = Assert.Single(Resolve(DeskTicket with { Assignee = null }, Role(RecipientRole.Assignee)));
+        Assert.Equal(["person:ann", "person:bob"], Resolve(DeskTicket with { Assignee = null }, Role(RecipientRole.Assignee)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void AssigneeAndGroup_OfAnUnassignedTicket_WarnEachMemberOnce()
+    {
+        var both = Resolve(DeskTicket with { Assignee = null }, Role(RecipientRole.Assignee), Role(RecipientRole.Group));
+
+        Assert.Equal(["person:ann", "person:bob"], both.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Assignee_OfATicketWithNeitherAssigneeNorGroup_IsUnresolved()
+    {
+        var one = Assert.Single(Resolve(new TicketFields(), Role(RecipientRole.Assignee)));
 
         Assert.Equal("unresolved:assignee", one.Id);
-        Assert.Equal("the ticket has no assignee", one.Problem);
+        Assert.Equal("the ticket has no assignee and no group", one.Problem);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class TimerJobTests : IDisposable
 
         var failed = Assert.Single(_ledger.Entries.Values);
         Assert.Equal(DeliveryState.Failed, failed.State);
-        Assert.Equal("the ticket has no assignee", failed.LastError);
+        Assert.Equal("the ticket has no assignee and no group", failed.LastError);
         Assert.DoesNotContain(_jobs.Created, j => j.Job.Type == typeof(DeliveryJob));
     }
 
