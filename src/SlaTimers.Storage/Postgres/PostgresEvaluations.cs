@@ -1,5 +1,6 @@
 using Npgsql;
 using SlaTimers.Core.Storage;
+using SlaTimers.Core.Tickets;
 using SlaTimers.Storage.Records;
 using static SlaTimers.Storage.Postgres.PgParameters;
 
@@ -49,10 +50,18 @@ internal static class PostgresEvaluations
         WHERE t.source = k.source AND t.external_id = k.external_id AND t.due_at IS NOT NULL
         """;
 
-    public static void Add(NpgsqlBatch batch, IReadOnlyList<TicketRecord> records)
+    /// <param name="stored">
+    /// The tickets that were stored before (read under lock in the same transaction), when the caller knows them: only
+    /// they can have clocks to replace, since clock rows are written only with their ticket. Null: any may have.
+    /// </param>
+    public static void Add(NpgsqlBatch batch, IReadOnlyList<TicketRecord> records, IReadOnlySet<TicketKey>? stored = null)
     {
         if (records.Count == 0) return;
-        batch.BatchCommands.Add(Command(DeleteClocks, Texts(records.Select(r => r.Ticket.Source)), Texts(records.Select(r => r.Ticket.ExternalId))));
+        var replaced = stored is null ? records : [.. records.Where(r => stored.Contains(r.Key))];
+        if (replaced.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(DeleteClocks, Texts(replaced.Select(r => r.Ticket.Source)), Texts(replaced.Select(r => r.Ticket.ExternalId))));
+        }
 
         var clocks = records
             .SelectMany(r => (r.Clocks.IsDefault ? [] : r.Clocks).Select((c, i) => (Record: r, Clock: ClockColumns.From(c, i))))

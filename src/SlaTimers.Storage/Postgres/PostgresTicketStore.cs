@@ -100,7 +100,7 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
                 Booleans(records.Select(TicketColumns.IsOpen)),
                 Texts(records.Select(r => StorageJson.Serialize(TicketDocument.From(r.Ticket)))),
                 Texts(timelines)));
-            PostgresEvaluations.Add(batch, records);
+            PostgresEvaluations.Add(batch, records, stored.Keys.ToHashSet());
         }
         if (!page.Rejected.IsDefaultOrEmpty)
         {

@@ -34,10 +34,14 @@ internal sealed class SqliteEvaluations : IDisposable
             "UPDATE ticket_timers SET due_at = NULL WHERE source = $1 AND external_id = $2 AND due_at IS NOT NULL", 2);
     }
 
-    public void Write(TicketRecord record)
+    /// <param name="wasStored">
+    /// False for a ticket stored for the first time in this transaction: it has no clocks to replace, since clock rows
+    /// are written only with their ticket.
+    /// </param>
+    public void Write(TicketRecord record, bool wasStored = true)
     {
         var (source, id) = (record.Ticket.Source, record.Ticket.ExternalId);
-        _deleteClocks.Execute(source, id);
+        if (wasStored) _deleteClocks.Execute(source, id);
         var clocks = record.Clocks.IsDefault ? [] : record.Clocks;
         for (var i = 0; i < clocks.Length; i++)
         {

@@ -65,13 +65,14 @@ internal sealed class SqliteTicketStore(SqliteDatabase db) : ITicketStore
             foreach (var (key, record, events) in tickets)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var timeline = TimelineMerge.MergeJson(StoredTimeline(select, key), events);
+                var storedTimeline = StoredTimeline(select, key);
+                var timeline = TimelineMerge.MergeJson(storedTimeline, events);
                 var ticket = record.Ticket;
                 upsert.Execute(
                     ticket.Source, ticket.ExternalId, ticket.DisplayId, ticket.Subject, ticket.Link, Micros(ticket.Created), Micros(record.FirstSeen),
                     Micros(record.EvaluatedAt), Micros(record.NextCheckpointAt), Flag(TicketColumns.IsOpen(record)),
                     StorageJson.Serialize(TicketDocument.From(ticket)), timeline);
-                evaluations.Write(record);
+                evaluations.Write(record, wasStored: storedTimeline is not null);
             }
         }
         if (!page.Rejected.IsDefaultOrEmpty)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SlaTimers.Helpdesks;
+using SlaTimers.Storage;
 
 namespace SlaTimers.Worker.Sync;
 
@@ -15,6 +17,7 @@ public static class SyncHostingExtensions
         builder.AddHelpdesks();
         builder.Services.AddOptions<SyncOptions>()
             .BindConfiguration(SyncOptions.SectionName)
+            .PostConfigure<IOptions<StorageOptions>>((sync, storage) => sync.TimersBesideStore ??= storage.Value.Engine == StorageEngine.Postgres)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ISyncBackoff, SyncBackoff>();

@@ -14,8 +14,11 @@ namespace SlaTimers.Worker.Sync;
 
 /// <summary>
 /// Reads one helpdesk's changes since its stored cursor, page by page, and stores each page with its tickets'
-/// clocks in one transaction (the cursor moves only with stored data); then reconciles the timers. One run per
-/// helpdesk at a time across all instances; a run that finds another one busy skips.
+/// clocks in one transaction (the cursor moves only with stored data); then reconciles the timers. The work is
+/// pipelined: the next page is read from the helpdesk while this one is evaluated and stored, and a page's timers
+/// are scheduled while the next page is read (and stored, see <see cref="SyncOptions.TimersBesideStore"/>); the
+/// run waits for its timers before it ends. One run per helpdesk at a time across all instances; a run that finds
+/// another one busy skips.
 /// </summary>
 public sealed partial class SyncJob(
     ITicketSourceRegistry helpdesks,
@@ -52,43 +55,112 @@ public sealed partial class SyncJob(
             return;
         }
 
+        // The timers of each stored page are scheduled beside the next page's work; the run waits for them at its end.
+        var reconciling = new List<Task>();
+        try
+        {
+            await SyncPagesAsync(helpdesk, reconciling, cancellationToken);
+        }
+        catch
+        {
+            await Observe(Task.WhenAll(reconciling));
+            throw;
+        }
+        await Task.WhenAll(reconciling);
+    }
+
+    /// <summary>
+    /// Reads and stores pages until the end of the stream or <see cref="SyncOptions.MaxPagesPerRun"/>, reading each
+    /// next page while the current one is stored, and starting the timer reconciliation after each page (it runs
+    /// beside the next page's read, and its store too when <see cref="SyncOptions.TimersBesideStore"/>).
+    /// </summary>
+    private async Task SyncPagesAsync(string helpdesk, List<Task> reconciling, CancellationToken cancellationToken)
+    {
         var source = helpdesks.Get(helpdesk);
         var cursor = (await tickets.GetSyncStateAsync(helpdesk, cancellationToken))?.Cursor;
-        for (var pages = 0; pages < options.Value.MaxPagesPerRun; pages++)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The read not awaited yet: when the run ends early (a failure), it is cancelled and waited for.
+        Task<TicketPage>? reading = ReadAheadAsync(source, cursor, stop.Token);
+        try
         {
-            TicketPage page;
-            try
+            for (var pages = 1; ; pages++)
             {
-                page = await source.ReadChangesAsync(cursor, cancellationToken);
-            }
-            catch (HelpdeskRateLimitedException e)
-            {
-                var now = clock.GetCurrentInstant();
-                await tickets.RecordSyncFailureAsync(helpdesk, now, e.Message, CancellationToken.None);
-                backoff.Set(helpdesk, now + e.RetryAfter);
-                // A one-off run at the instant the helpdesk named; the job returns, so no worker waits meanwhile.
-                jobs.Schedule<SyncJob>(job => job.RunAsync(helpdesk, CancellationToken.None), (now + e.RetryAfter).ToDateTimeOffset());
-                LogRateLimited(helpdesk, e.RetryAfter.ToTimeSpan());
-                return;
-            }
-            catch (HelpdeskAuthenticationException e)
-            {
-                await tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), e.Message, CancellationToken.None);
-                LogAuthenticationFailed(e, helpdesk);
-                throw;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
-                throw;
-            }
+                TicketPage page;
+                try
+                {
+                    var read = reading;
+                    reading = null;
+                    page = await read;
+                }
+                catch (HelpdeskRateLimitedException e)
+                {
+                    var now = clock.GetCurrentInstant();
+                    await tickets.RecordSyncFailureAsync(helpdesk, now, e.Message, CancellationToken.None);
+                    backoff.Set(helpdesk, now + e.RetryAfter);
+                    // A one-off run at the instant the helpdesk named; the job returns, so no worker waits meanwhile.
+                    jobs.Schedule<SyncJob>(job => job.RunAsync(helpdesk, CancellationToken.None), (now + e.RetryAfter).ToDateTimeOffset());
+                    LogRateLimited(helpdesk, e.RetryAfter.ToTimeSpan());
+                    return;
+                }
+                catch (HelpdeskAuthenticationException e)
+                {
+                    await tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), e.Message, CancellationToken.None);
+                    LogAuthenticationFailed(e, helpdesk);
+                    throw;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+                    throw;
+                }
 
-            var write = await StorePageAsync(helpdesk, page with { NextCursor = page.NextCursor ?? cursor }, cancellationToken);
-            cursor = write.NextCursor;
-            await timers.ReconcileAsync(cancellationToken);
-            if (page.EndOfStream) return;
+                var next = page.NextCursor ?? cursor;
+                // The next page comes over the network while this one is evaluated and stored. It is only read
+                // meanwhile: it is built against what is stored after this page commits (a ticket on both pages merges).
+                if (!page.EndOfStream && pages < options.Value.MaxPagesPerRun) reading = ReadAheadAsync(source, next, stop.Token);
+                // Where writers queue for one lock (SQLite), the previous page's timers finish before this page's write.
+                if (options.Value.TimersBesideStore is not true) await Task.WhenAll(reconciling);
+                cursor = (await StorePageAsync(helpdesk, page with { NextCursor = next }, cancellationToken)).NextCursor;
+
+                // One reconciliation runs at a time (ReconcileGate): a request made while one runs makes it read the
+                // timers again, so every stored due instant is seen. A failed one ends the run, as it did inline.
+                reconciling.RemoveAll(t => t.IsCompletedSuccessfully);
+                if (reconciling.Find(t => t.IsFaulted || t.IsCanceled) is { } failed) await failed;
+                reconciling.Add(Task.Run(() => timers.ReconcileAsync(cancellationToken), CancellationToken.None));
+
+                if (page.EndOfStream) return;
+                if (reading is null)
+                {
+                    LogMorePages(helpdesk, options.Value.MaxPagesPerRun);
+                    return;
+                }
+            }
         }
-        LogMorePages(helpdesk, options.Value.MaxPagesPerRun);
+        finally
+        {
+            if (reading is not null)
+            {
+                await stop.CancelAsync();
+                await Observe(reading);
+            }
+        }
+    }
+
+    /// <summary>Starts reading a page off the caller's path (a source may do its work before its first await).</summary>
+    private static Task<TicketPage> ReadAheadAsync(ITicketSource source, string? cursor, CancellationToken cancellationToken) =>
+        Task.Run(() => source.ReadChangesAsync(cursor, cancellationToken), CancellationToken.None);
+
+    /// <summary>Waits for work whose outcome no longer matters (the run failed meanwhile, and that failure is reported).</summary>
+    private static async Task Observe(Task work)
+    {
+        try
+        {
+            await work;
+        }
+        catch (Exception)
+        {
+            // The run's own failure is the one reported.
+        }
     }
 
     private async Task<SyncPageWrite> StorePageAsync(string helpdesk, TicketPage page, CancellationToken cancellationToken)

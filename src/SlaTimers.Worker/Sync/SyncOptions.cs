@@ -13,4 +13,11 @@ public sealed class SyncOptions
     /// </summary>
     [Range(1, 10_000)]
     public int MaxPagesPerRun { get; set; } = 20;
+
+    /// <summary>
+    /// Whether a page's timers are scheduled while the next page is stored (true), or only while it is read (false).
+    /// Default: by engine — true on PostgreSQL, whose writers work side by side; false on SQLite, where the timer
+    /// updates would queue behind every page's write lock (busy-waiting) and schedule several times slower.
+    /// </summary>
+    public bool? TimersBesideStore { get; set; }
 }

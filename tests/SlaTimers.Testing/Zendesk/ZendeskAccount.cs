@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
 
 namespace SlaTimers.Testing.Zendesk;
 
@@ -14,7 +13,6 @@ namespace SlaTimers.Testing.Zendesk;
 public sealed class ZendeskAccount
 {
     private const string CursorPrefix = "c";
-    private static readonly InstantPattern Timestamp = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'Z'");
 
     private readonly object _gate = new();
     private readonly List<long> _log = [];
@@ -132,7 +130,7 @@ public sealed class ZendeskAccount
             json.WriteStartObject();
             json.WriteNumber("id", audit.Id);
             json.WriteNumber("ticket_id", ticketId);
-            json.WriteString("created_at", Timestamp.Format(audit.At));
+            WriteTimestamp(json, "created_at", audit.At);
             json.WriteNumber("author_id", audit.AuthorId);
             json.WriteStartObject("via");
             json.WriteString("channel", "web");
@@ -194,8 +192,8 @@ public sealed class ZendeskAccount
         json.WriteStartObject();
         json.WriteNumber("id", ticket.Id);
         json.WriteString("url", $"https://example.zendesk.com/api/v2/tickets/{ticket.Id}.json");
-        json.WriteString("created_at", Timestamp.Format(ticket.Created));
-        json.WriteString("updated_at", Timestamp.Format(ticket.LastUpdate));
+        WriteTimestamp(json, "created_at", ticket.Created);
+        WriteTimestamp(json, "updated_at", ticket.LastUpdate);
         json.WriteNumber("generated_timestamp", ticket.LastUpdate.ToUnixTimeSeconds());
         json.WriteString("status", ticket.Status);
         WriteStringOrNull(json, "priority", ticket.Priority);
@@ -271,6 +269,13 @@ public sealed class ZendeskAccount
         }
         json.WriteEndArray();
     }
+
+    /// <summary>
+    /// Zendesk's timestamps: whole seconds in UTC, <c>2026-03-02T09:05:00Z</c> (System.Text.Json writes a UTC
+    /// <see cref="DateTime"/> without fraction so; many times cheaper than a NodaTime pattern, for load).
+    /// </summary>
+    private static void WriteTimestamp(Utf8JsonWriter json, string property, Instant at) =>
+        json.WriteString(property, DateTime.SpecifyKind(DateTime.UnixEpoch.AddSeconds(at.ToUnixTimeSeconds()), DateTimeKind.Utc));
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string property, string? value)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using SlaTimers.Core.Storage;
 using SlaTimers.Core.Sync;
 using SlaTimers.Core.Tickets;
 using SlaTimers.Helpdesks;
@@ -100,6 +101,49 @@ public sealed class SyncJobTests : IDisposable
         Assert.Empty(_jobs.Created);
     }
 
+    [Fact]
+    public async Task Run_ReadsTheNextPageWhileItStoresThisOne()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
+        // Page c1 is stored only once the read of the page after it has begun.
+        var store = new HookedStore(_tickets, async page =>
+        {
+            if (page.NextCursor == "c1") await _source.SecondRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        });
+
+        await NewJob(store).RunAsync("hd", CancellationToken.None);
+
+        Assert.Equal([null, "c1"], _source.Cursors);
+        Assert.Equal(["c1", "c2"], _tickets.Pages.Select(p => p.NextCursor));
+        Assert.Equal("c2", _tickets.Cursors["hd"]);
+        Assert.Equal(2, _jobs.Created.Count(j => j.Job.Type == typeof(TimerJob)));
+    }
+
+    [Fact]
+    public async Task Run_WhenAPageCannotBeStored_FailsWithoutMovingTheCursorAndStopsTheReadAhead()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.HoldSecondRead = true;
+        var store = new HookedStore(_tickets, _ => throw new InvalidOperationException("disk full"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => NewJob(store).RunAsync("hd", CancellationToken.None));
+
+        Assert.Empty(_tickets.Pages);
+        Assert.False(_tickets.Cursors.ContainsKey("hd"));
+        Assert.Contains("disk full", Assert.Single(_tickets.Failures).Error);
+        Assert.True(_source.SecondReadCancelled);
+        Assert.Empty(_jobs.Created);
+    }
+
+    private SyncJob NewJob(ITicketStore store)
+    {
+        var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
+        var scheduler = new TimerScheduler(_timers, _tickets, _jobs, new ReconcileGate(), holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
+        return new SyncJob(_source, store, holder, scheduler, new FreeLocks(), _backoff, _jobs, _clock,
+            Options.Create(new SyncOptions { MaxPagesPerRun = 3 }), NullLogger<SyncJob>.Instance);
+    }
+
     private static TicketPage Page(string cursor, bool end, params Ticket[] tickets) => new([.. tickets], ImmutableArray<RejectedTicket>.Empty, cursor, end);
 
     private sealed class Source : ITicketSource, ITicketSourceRegistry
@@ -108,17 +152,65 @@ public sealed class SyncJobTests : IDisposable
         public List<string?> Cursors { get; } = [];
         public Exception? Failure { get; set; }
 
+        /// <summary>Completed when the second read begins.</summary>
+        public TaskCompletionSource SecondRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The second read waits until it is cancelled.</summary>
+        public bool HoldSecondRead { get; set; }
+
+        public bool SecondReadCancelled { get; private set; }
+
         public string Name => "hd";
         public IReadOnlyList<HelpdeskDescriptor> Helpdesks => [new("hd", "demo", TimeSpan.FromMinutes(1))];
 
         public ITicketSource Get(string name) => this;
 
-        public Task<TicketPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
+        public async Task<TicketPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
         {
+            if (Cursors.Count == 1)
+            {
+                SecondRead.TrySetResult();
+                if (HoldSecondRead)
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        SecondReadCancelled = true;
+                        throw;
+                    }
+                }
+            }
             if (Pages.Count == 0) throw Failure ?? new InvalidOperationException("The test gave no more pages.");
             Cursors.Add(cursor);
-            return Task.FromResult(Pages.Dequeue());
+            return Pages.Dequeue();
         }
+    }
+
+    /// <summary>The fake store, with a hook that runs before each page is saved.</summary>
+    private sealed class HookedStore(FakeTicketStore inner, Func<SyncPageWrite, Task> beforeSave) : ITicketStore
+    {
+        public Task<IReadOnlyDictionary<TicketKey, TicketRecord>> GetTicketsAsync(IReadOnlyCollection<TicketKey> keys, CancellationToken cancellationToken) =>
+            inner.GetTicketsAsync(keys, cancellationToken);
+
+        public async Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken)
+        {
+            await beforeSave(page);
+            await inner.SavePageAsync(page, cancellationToken);
+        }
+
+        public Task SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken) =>
+            inner.SaveEvaluationsAsync(tickets, cancellationToken);
+
+        public Task<SyncState?> GetSyncStateAsync(string source, CancellationToken cancellationToken) => inner.GetSyncStateAsync(source, cancellationToken);
+
+        public Task RecordSyncFailureAsync(string source, Instant at, string error, CancellationToken cancellationToken) =>
+            inner.RecordSyncFailureAsync(source, at, error, cancellationToken);
+
+        public Task<IReadOnlyList<TicketRecord>> GetOpenTicketsAsync(TicketKey? after, int limit, CancellationToken cancellationToken) =>
+            inner.GetOpenTicketsAsync(after, limit, cancellationToken);
     }
 
     private sealed class Backoff : ISyncBackoff

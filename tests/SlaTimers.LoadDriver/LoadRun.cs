@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using NodaTime;
+using SlaTimers.Notifications.Messages;
+using SlaTimers.Testing.Processes;
+using SlaTimers.Testing.Zendesk;
+
+namespace SlaTimers.LoadDriver;
+
+/// <summary>What one run measured.</summary>
+public sealed record LoadResult(
+    string Store,
+    string Server,
+    int Tickets,
+    TimeSpan? Stored,
+    TimeSpan? Timed,
+    long TimersDue,
+    long PeakResidentBytes,
+    long HangfireJobs,
+    long HangfireJobsCreated,
+    double WorkerCpuSeconds,
+    double DriverCpuSeconds,
+    long AuditRequests,
+    int LatencyCheckpoints,
+    int LatencyDelivered,
+    Duration? LatencyP50,
+    Duration? LatencyP99,
+    Duration? LatencyMax,
+    string Diagnosis,
+    string? Problem)
+{
+    /// <summary>Tickets per second stored, evaluated and given their timers (the slower of the two ends).</summary>
+    public double? IngestRate => (Timed ?? Stored) is { } time && time > TimeSpan.Zero && Stored is not null ? Tickets / time.TotalSeconds : null;
+
+    /// <summary>Tickets per second stored and evaluated, their timers' due instants written (not yet their Hangfire jobs).</summary>
+    public double? StoreRate => Stored is { } time && time > TimeSpan.Zero ? Tickets / time.TotalSeconds : null;
+}
+
+/// <summary>
+/// One store under load: the worker started against the stub's <c>N</c> open tickets (backfill: stored, evaluated,
+/// timers scheduled), then <c>M</c> latency tickets whose warnings come due within one minute (latency: checkpoint
+/// instant → .eml file on disk). Every wait is bounded by <see cref="LoadOptions.PhaseTimeout"/>.
+/// </summary>
+public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> createStore, TextWriter log)
+{
+    /// <summary>The worker's <c>Timers:Horizon</c>: timers due before now + it must have their Hangfire job.</summary>
+    private Duration Horizon => Duration.FromTimeSpan(options.TimerHorizon);
+
+    public async Task<LoadResult> RunAsync()
+    {
+        var epoch = Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds());
+        var tickets = new LoadTickets(epoch);
+        var account = tickets.CreateAccount();
+        var build = Stopwatch.StartNew();
+        account.Put(tickets.Open(1_000_000, options.Tickets));
+        Log($"account: {account.TicketCount:N0} open tickets made in {build.Elapsed.TotalSeconds:0.0} s");
+
+        await using var stub = await ZendeskStub.StartAsync(account);
+        using var deployment = LoadConfig.CreateDeployment(Path.Combine(AppContext.BaseDirectory, "slatimers.dll"));
+        await using var store = await createStore(deployment.Combine("data"));
+        var server = await store.DescribeAsync();
+        Log(server);
+        await store.PrepareAsync();
+
+        var outbox = deployment.Combine("outbox");
+        var settings = LoadConfig.Settings(stub.BaseUrl, outbox, options.PageSize, options.AuditConcurrency);
+        foreach (var (key, value) in store.Settings) settings[key] = value;
+        foreach (var (key, value) in options.Extra) settings[key] = value;
+        await using var worker = deployment.Start("worker", settings);
+        Log($"worker: pid {worker.Id}");
+        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuAtStart = CpuSnapshot.Take(worker.Id, store.ClusterPort);
+
+        string? problem = null;
+        TimeSpan? stored = null, timed = null;
+        StoreProgress progress = new(0, 0);
+        var clock = Stopwatch.StartNew();
+        TimeSpan? firstExport = null;
+        var lastReport = TimeSpan.Zero;
+        while (true)
+        {
+            if (worker.HasExited)
+            {
+                problem = $"the worker exited ({worker.ExitCode})";
+                break;
+            }
+            if (firstExport is null && stub.Count(StubRoute.Export) > 0) firstExport = clock.Elapsed;
+            progress = await store.ProgressAsync(SystemClock.Instance.GetCurrentInstant() + Horizon, timers: stored is not null);
+            var since = clock.Elapsed - (firstExport ?? clock.Elapsed);
+            if (stored is null && progress.Tickets >= options.Tickets) stored = since;
+            else if (stored is not null && progress.TimersUnscheduled == 0)
+            {
+                timed = since;
+                break;
+            }
+            if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
+            {
+                lastReport = clock.Elapsed;
+                Log($"  {since.TotalSeconds,5:0} s: {progress.Tickets,7:N0} tickets stored, {progress.HangfireJobsCreated,7:N0} Hangfire jobs created, "
+                    + $"{stub.Count(StubRoute.Audits),7:N0} audit requests, RSS {Mb(worker.Memory()?.ResidentBytes)}"
+                    + (stored is null ? "" : $", {progress.TimersUnscheduled:N0} of {progress.TimersDue:N0} timers due within {Horizon.TotalHours:0.##} h still without their job"));
+            }
+            if (clock.Elapsed > options.PhaseTimeout)
+            {
+                problem = $"backfill not done within {options.PhaseTimeout}";
+                break;
+            }
+            await Task.Delay(500);
+        }
+        Log(problem ?? $"backfill: {options.Tickets:N0} stored after {stored?.TotalSeconds:0.0} s, all {progress.TimersDue:N0} timers within {Horizon.TotalHours:0.##} h scheduled after {timed?.TotalSeconds:0.0} s");
+        var diagnosis = string.Join("\n", new[]
+        {
+            $"CPU during the backfill ({clock.Elapsed.TotalSeconds:0} s on {Environment.ProcessorCount} cores): {CpuSnapshot.Take(worker.Id, store.ClusterPort) - cpuAtStart}",
+            PageTimeline.Describe(stub.Requests,
+                [.. worker.LinesWith("Sync zd: stored ").Select(l => Instant.FromDateTimeUtc(DateTime.SpecifyKind(l.Seen, DateTimeKind.Utc)))], options.PageSize),
+            await store.StatementsAsync(),
+        }.Where(line => line.Length > 0));
+        Log("where the backfill's time went:\n" + diagnosis);
+        stub.RecordRequests = false;
+
+        var latency = problem is null ? await MeasureLatencyAsync(account, store, worker, outbox) : (Delivered: 0, Latencies: (List<Duration>)[], Problem: (string?)null);
+        problem ??= latency.Problem;
+        var end = await store.ProgressAsync(SystemClock.Instance.GetCurrentInstant() + Horizon, timers: true);
+        var peak = worker.Memory()?.PeakResidentBytes ?? 0;
+        var workerCpu = CpuSnapshot.Take(worker.Id, store.ClusterPort).Worker;
+
+        worker.Terminate();
+        await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var sorted = latency.Latencies.Order().ToList();
+        return new LoadResult(store.Name, server, options.Tickets, stored, timed, progress.TimersDue, peak, end.HangfireJobs, end.HangfireJobsCreated,
+            workerCpu, (Process.GetCurrentProcess().TotalProcessorTime - driverCpu).TotalSeconds, stub.Count(StubRoute.Audits),
+            options.LatencyCheckpoints, latency.Delivered, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Count > 0 ? sorted[^1] : null, diagnosis, problem);
+    }
+
+    /// <summary>
+    /// <see cref="LoadOptions.LatencyCheckpoints"/> tickets whose warnings come due evenly over one minute, starting a
+    /// minute from now (time enough for the next sync to bring them). Latency = the .eml file's time - the checkpoint.
+    /// </summary>
+    private async Task<(int Delivered, List<Duration> Latencies, string? Problem)> MeasureLatencyAsync(
+        ZendeskAccount account, LoadStore store, WorkerProcess worker, string outbox)
+    {
+        var count = options.LatencyCheckpoints;
+        var first = Instant.FromUnixTimeSeconds(SystemClock.Instance.GetCurrentInstant().ToUnixTimeSeconds()) + Duration.FromMinutes(1);
+        var toCheckpoint = LoadConfig.LatencyBudget / 2;
+        var latency = Enumerable.Range(0, count)
+            .Select(i => LoadTickets.Latency(9_000_000 + i, first - toCheckpoint + Duration.FromMilliseconds(60_000.0 * i / count)))
+            .ToList();
+        // Zendesk times are whole seconds: the checkpoint is 50 % after the second the ticket says it was created.
+        var created = latency.ToDictionary(t => LoadConfig.LatencyKey(t.Id), t => Instant.FromUnixTimeSeconds(t.Created.ToUnixTimeSeconds()));
+        account.Put(latency.Select(t => t with { Created = created[LoadConfig.LatencyKey(t.Id)] }));
+        Log($"latency: {count:N0} warnings due from {first} over one minute");
+
+        var until = first + Duration.FromMinutes(1) + Duration.FromTimeSpan(options.PhaseTimeout);
+        var keys = created.Keys.ToList();
+        var files = keys.ToDictionary(k => k, k => Path.Combine(outbox, MessageIds.FileName(k) + ".eml"));
+        var arrived = new Dictionary<string, Instant>();
+        string? problem = null;
+        var lastReport = SystemClock.Instance.GetCurrentInstant();
+        while (arrived.Count < count)
+        {
+            foreach (var (key, file) in files)
+            {
+                if (!arrived.ContainsKey(key) && File.Exists(file)) arrived[key] = Instant.FromDateTimeUtc(File.GetLastWriteTimeUtc(file));
+            }
+            var now = SystemClock.Instance.GetCurrentInstant();
+            if (worker.HasExited)
+            {
+                problem = $"the worker exited ({worker.ExitCode})";
+                break;
+            }
+            if (now > until)
+            {
+                problem = $"{count - arrived.Count} of {count} latency warnings not written by {until}";
+                break;
+            }
+            if (now - lastReport > Duration.FromSeconds(10))
+            {
+                lastReport = now;
+                Log($"  {arrived.Count:N0} of {count:N0} latency warnings written");
+            }
+            await Task.Delay(100);
+        }
+
+        var ledger = (await store.LedgerAsync(keys)).ToDictionary(e => e.Key);
+        var latencies = new List<Duration>();
+        foreach (var (key, at) in arrived)
+        {
+            // The due instant the worker recorded (the checkpoint), else the one the driver planned.
+            var due = ledger.TryGetValue(key, out var entry) ? entry.DueAt : created[key] + toCheckpoint;
+            latencies.Add(at - due);
+        }
+        return (arrived.Count, latencies, problem);
+    }
+
+    private static Duration? Percentile(List<Duration> sorted, double p) =>
+        sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static string Mb(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0:0} MB" : "-";
+
+    private void Log(string line) => log.WriteLine($"{DateTime.UtcNow:HH:mm:ss} [{options.StoreLabel}] {line}");
+}
