@@ -28,6 +28,7 @@ public sealed class BusinessCalendar
     private const int YearsPerBlock = 64;
     private readonly YearTimeline?[]?[] _years = new YearTimeline?[]?[(MaxYear + 2) / YearsPerBlock + 1];
     private readonly YearTimelineBuilder _builder;
+    private YearTimeline? _recentYear; // the year YearContaining found last (shared by threads: a hint, never wrong)
 
     private BusinessCalendar(BusinessCalendarDefinition definition)
     {
@@ -237,9 +238,15 @@ public sealed class BusinessCalendar
     /// <summary>The local year whose [Start, End) holds <paramref name="ticks"/>.</summary>
     private YearTimeline YearContaining(long ticks)
     {
+        // Queries come in runs within one year (a ticket's clocks, a batch of deadlines): checking the last
+        // year found is cheaper than working out the year from the instant again.
+        var recent = Volatile.Read(ref _recentYear);
+        if (recent is not null && ticks >= recent.Start && ticks < recent.End) return recent;
+
         var year = Year(new DateTime(ticks + UnixEpochBclTicks, DateTimeKind.Utc).Year);
-        if (ticks < year.Start) return Year(year.Year - 1);
-        if (ticks >= year.End) return Year(year.Year + 1);
+        if (ticks < year.Start) year = Year(year.Year - 1);
+        else if (ticks >= year.End) year = Year(year.Year + 1);
+        Volatile.Write(ref _recentYear, year);
         return year;
     }
 

@@ -9,15 +9,19 @@ namespace SlaTimers.Core.Clocks;
 /// Replays one ticket's timeline against one agreement: which policy applies after each change, and when
 /// each metric's cycles start and stop. An internal agreement (OLA) only lives while the ticket is assigned
 /// to its group: every assignment to the group is a stint with its own cycles, ended when the ticket leaves.
+/// Trackers are reused from one evaluation to the next (see <see cref="TrackerPool"/>): <see cref="Begin"/>
+/// sets every field.
 /// </summary>
 internal sealed class AgreementTracker
 {
     private static readonly Metric[] AllMetrics = Enum.GetValues<Metric>();
 
-    private readonly Agreement _agreement;
-    private readonly BusinessCalendarCatalog _calendars;
-    private readonly LocalDate _createdDate;
-    private readonly bool _explain;
+    private TrackerPool _pool = null!;
+    private Agreement _agreement = null!;
+    private BusinessCalendarCatalog _calendars = null!;
+    private LocalDate _createdDate;
+    private bool _explain;
+    private bool _statusMayMatter; // false when every condition is one of ours, which never read the status
     private readonly List<CycleTracker> _cycles = [];
     private readonly CycleTracker?[] _open = new CycleTracker?[AllMetrics.Length];
     private readonly int[] _cycleCount = new int[AllMetrics.Length];
@@ -25,12 +29,29 @@ internal sealed class AgreementTracker
     private Policy? _policy;
     private bool _inStint;
 
-    public AgreementTracker(Agreement agreement, BusinessCalendarCatalog calendars, LocalDate createdDate, bool explain)
+    /// <summary>Makes this tracker replay a new ticket against <paramref name="agreement"/>.</summary>
+    public void Begin(TrackerPool pool, Agreement agreement, BusinessCalendarCatalog calendars, LocalDate createdDate, bool explain)
     {
+        _pool = pool;
         _agreement = agreement;
         _calendars = calendars;
         _createdDate = createdDate;
         _explain = explain;
+        _statusMayMatter = StatusMayMatter(agreement);
+        _cycles.Clear();
+        Array.Clear(_open);
+        Array.Clear(_cycleCount);
+        Array.Clear(_rules);
+        _policy = null;
+        _inStint = false;
+        HasAgentReplied = false;
+    }
+
+    /// <summary>Hands the cycles back to the pool (the rest is set again by <see cref="Begin"/>).</summary>
+    public void Release(TrackerPool pool)
+    {
+        foreach (var cycle in _cycles) pool.Release(cycle);
+        _cycles.Clear();
     }
 
     /// <summary>Counts [from, to) on every open cycle under the fields that held then (an empty range still brings rules into force).</summary>
@@ -39,7 +60,7 @@ internal sealed class AgreementTracker
         if (to < from) return;
         foreach (var cycle in _open)
         {
-            cycle?.Advance(from, to, RulesFor(cycle.Metric, fields));
+            cycle?.Advance(from, to, RulesFor(cycle.Metric, fields), fields);
         }
     }
 
@@ -50,11 +71,8 @@ internal sealed class AgreementTracker
     private SegmentRules RulesFor(Metric metric, TicketFields fields)
     {
         ref var cached = ref _rules[(int)metric];
-        if (cached is not null && ReferenceEquals(cached.Policy, _policy) && cached.Fields.Priority == fields.Priority)
-        {
-            return ReferenceEquals(cached.Fields, fields) ? cached : cached = cached.WithFields(fields);
-        }
-        return cached = SegmentRules.For(_policy, metric, fields, _calendars);
+        if (cached is not null && ReferenceEquals(cached.Policy, _policy) && cached.Priority == fields.Priority) return cached;
+        return cached = SegmentRules.For(_policy, metric, fields.Priority, _calendars);
     }
 
     /// <summary>Applies one event: <paramref name="before"/> and <paramref name="after"/> are the fields around it.</summary>
@@ -101,21 +119,22 @@ internal sealed class AgreementTracker
                 _inStint = false;
                 break;
         }
-        // A message changes no field: the policy that matched still does.
-        if (!ReferenceEquals(before, after) || e.Kind == TicketEventKind.Created) Rematch(after);
+        // Re-match when fields changed. A message changes none, and a new status cannot change the match
+        // unless some condition reads the status (none of ours does).
+        var matchMayChange = !ReferenceEquals(before, after) && (e.Kind != TicketEventKind.StatusChanged || _statusMayMatter);
+        if (matchMayChange || e.Kind == TicketEventKind.Created) Rematch(after);
     }
 
     /// <summary>Set by the evaluator: has any agent replied publicly yet (next-response cycles need one)?</summary>
     public bool HasAgentReplied { get; set; }
 
-    /// <summary>Every cycle that ever fell under a policy, as clocks at <paramref name="now"/>.</summary>
-    public IEnumerable<Clock> Clocks(Instant now, TicketFields fields, Instant knownSince)
+    /// <summary>Adds every cycle that ever fell under a policy, as clocks at <paramref name="now"/>.</summary>
+    public void AddClocks(List<Clock> clocks, Instant now, TicketFields fields, Instant knownSince)
     {
         foreach (var cycle in _cycles)
         {
             var current = cycle.IsOpen ? RulesFor(cycle.Metric, fields) : null;
-            var clock = cycle.ToClock(now, current, knownSince);
-            if (clock is not null) yield return clock;
+            if (cycle.ToClock(now, current, fields, knownSince) is { } clock) clocks.Add(clock);
         }
     }
 
@@ -170,7 +189,7 @@ internal sealed class AgreementTracker
     private void Start(Metric metric, Instant t)
     {
         if (_open[(int)metric] is not null) return;
-        var cycle = new CycleTracker(_agreement, metric, ++_cycleCount[(int)metric], t, _explain);
+        var cycle = _pool.Cycle(_agreement, metric, ++_cycleCount[(int)metric], t, _explain);
         _cycles.Add(cycle);
         _open[(int)metric] = cycle;
     }
@@ -182,6 +201,22 @@ internal sealed class AgreementTracker
         cycle.Stop(t, reason);
         _open[(int)metric] = null;
         return true;
+    }
+
+    /// <summary>
+    /// Field and tag conditions never read the status, so a status change cannot change which policy matches;
+    /// a condition of another kind might.
+    /// </summary>
+    private static bool StatusMayMatter(Agreement agreement)
+    {
+        foreach (var policy in agreement.Policies)
+        {
+            foreach (var condition in policy.Conditions)
+            {
+                if (condition is not (FieldCondition or TagCondition)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Policies are re-matched after every change; the first match wins.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 using SlaTimers.Core.Agreements;
 using SlaTimers.Core.Tickets;
@@ -25,14 +26,17 @@ public static class ClockEvaluator
         var fields = TimelineReplay.InitialFields(ticket, created);
         var createdDate = created.At.InUtc().Date;
 
-        var trackers = new List<AgreementTracker>(rules.Agreements.Length);
+        // This thread's trackers, reused (see TrackerPool); if anything below throws, the pool is simply dropped.
+        var pool = TrackerPool.Rent();
         foreach (var agreement in rules.Agreements)
         {
             if (CanEverBind(agreement, fields, events, createdDate))
             {
-                trackers.Add(new AgreementTracker(agreement, rules.Calendars, createdDate, explain));
+                pool.Trackers.Add(pool.Agreement(agreement, rules.Calendars, createdDate, explain));
             }
         }
+        // A span: the list does not change while replaying, and a span is looped over twice per event.
+        var trackers = CollectionsMarshal.AsSpan(pool.Trackers);
 
         var last = created.At;
         var agentReplied = false;
@@ -58,12 +62,14 @@ public static class ClockEvaluator
             foreach (var tracker in trackers) tracker.Advance(last, now, fields);
         }
 
-        var clocks = ImmutableArray.CreateBuilder<Clock>();
+        var clocks = pool.Clocks;
         foreach (var tracker in trackers)
         {
-            clocks.AddRange(tracker.Clocks(now, fields, knownSince ?? Instant.MinValue));
+            tracker.AddClocks(clocks, now, fields, knownSince ?? Instant.MinValue);
         }
-        return clocks.ToImmutable();
+        ImmutableArray<Clock> result = [.. clocks];
+        pool.Return();
+        return result;
     }
 
     /// <summary>

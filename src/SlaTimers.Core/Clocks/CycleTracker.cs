@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 using SlaTimers.Core.Agreements;
 using SlaTimers.Core.Text;
@@ -9,22 +9,63 @@ namespace SlaTimers.Core.Clocks;
 /// <summary>
 /// One cycle of one metric while the timeline is replayed: counts business time segment by segment with
 /// the rules in force, notes when the breach and each business-time checkpoint were reached, and turns
-/// into a <see cref="Clock"/> at the end.
+/// into a <see cref="Clock"/> at the end. Trackers are reused from one evaluation to the next (see
+/// <see cref="TrackerPool"/>): <see cref="Begin"/> sets every field.
 /// </summary>
-internal sealed class CycleTracker(Agreement agreement, Metric metric, int number, Instant started, bool explain)
+internal sealed class CycleTracker
 {
+    private Agreement _agreement = null!;
+    private Metric _metric;
+    private int _number;
+    private Instant _started;
+
     private Duration _used;
     private Instant? _breachedAt;
-    private List<(string Key, Instant At)>? _reached; // checkpoints reached so far: a handful at most
-    private List<(Instant From, Instant To, TicketFields Fields)>? _waiting;
+    private readonly List<(string Key, Instant At)> _reached = new(4); // checkpoints reached so far: a handful at most
+    private readonly List<(Instant From, Instant To, TicketFields Fields)> _waiting = []; // before any policy applied
     private bool _everApplicable;
     private SegmentRules? _lastRules;
-    private (Instant From, Instant To, SegmentRules Rules)? _pending;
-    private Instant? _notApplicableSince;
-    private readonly List<ClockSegment>? _segments = explain ? [] : null;
-    private readonly List<ClockNote>? _notes = explain ? [] : null;
+    private string? _lastPriority;
 
-    public Metric Metric => metric;
+    // The stretch held back for merging (none while _pendingRules is null). Separate fields rather than one
+    // nullable tuple: extending the stretch then writes one instant, not the whole tuple.
+    private SegmentRules? _pendingRules;
+    private TicketFields _pendingFields = null!;
+    private SegmentKind _pendingKind;
+    private Instant _pendingFrom, _pendingTo;
+
+    private Instant? _notApplicableSince;
+    private List<ClockSegment>? _segments; // only when explaining
+    private List<ClockNote>? _notes;
+
+    /// <summary>Makes this tracker a new cycle: every field is set here, so nothing of a previous cycle remains.</summary>
+    public void Begin(Agreement agreement, Metric metric, int number, Instant started, bool explain)
+    {
+        _agreement = agreement;
+        _metric = metric;
+        _number = number;
+        _started = started;
+        _used = Duration.Zero;
+        _breachedAt = null;
+        _reached.Clear();
+        _waiting.Clear();
+        _everApplicable = false;
+        _lastRules = null;
+        _lastPriority = null;
+        _pendingRules = null;
+        _pendingFields = null!;
+        _pendingKind = default;
+        _pendingFrom = _pendingTo = default;
+        _notApplicableSince = null;
+        // Explanations are handed out with the clock, so each explained cycle gets lists of its own.
+        _segments = explain ? [] : null;
+        _notes = explain ? [] : null;
+        Stopped = null;
+        StopReason = null;
+        Cancelled = false;
+    }
+
+    public Metric Metric => _metric;
     public Instant? Stopped { get; private set; }
     public string? StopReason { get; private set; }
     public bool Cancelled { get; private set; }
@@ -35,40 +76,66 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     /// cycle first falls under a policy (e.g. until triage sets the priority) is counted once it does, with
     /// the first rules that apply — as the major helpdesks measure from creation.
     /// </summary>
-    public void Advance(Instant from, Instant to, SegmentRules rules)
+    public void Advance(Instant from, Instant to, SegmentRules rules, TicketFields fields)
     {
         if (to < from) return;
         if (!_everApplicable)
         {
             if (!rules.IsApplicable)
             {
-                if (to > from) (_waiting ??= []).Add((from, to, rules.Fields));
+                if (to > from) _waiting.Add((from, to, fields));
                 return;
             }
             _everApplicable = true;
-            foreach (var (waitFrom, waitTo, fields) in _waiting ?? [])
+            foreach (var (waitFrom, waitTo, waitFields) in _waiting)
             {
-                Count(waitFrom, waitTo, rules.WithFields(fields));
+                Count(waitFrom, waitTo, rules, waitFields, rules.KindFor(waitFields));
             }
-            _waiting = null;
+            _waiting.Clear();
         }
         // Stretches under the same rules (a message, a tag change) are counted as one: one elapsed-time
         // query instead of several, with the same result since business time adds up.
-        if (_pending is { } pending && pending.To == from && pending.Rules.SameEffectAs(rules, explaining: _segments is not null))
+        var adjoins = _pendingRules is not null && _pendingTo == from;
+        // The very same rules and field values (after a message): no need to ask the target whether it pauses.
+        if (adjoins && ReferenceEquals(rules, _pendingRules) && ReferenceEquals(fields, _pendingFields))
         {
-            _pending = (pending.From, to, rules);
+            _pendingTo = to;
+            return;
+        }
+        var kind = rules.KindFor(fields);
+        if (adjoins && SameEffect(rules, fields, kind))
+        {
+            _pendingTo = to;
             return;
         }
         Flush();
-        _pending = (from, to, rules);
+        Hold(from, to, rules, fields, kind);
+    }
+
+    /// <summary>
+    /// Counting under these rules and under the held-back ones gives the same result: same policy, target,
+    /// budget, calendar and priority, and both running, both paused or both not applicable. When explaining,
+    /// a change of status also splits, so the explanation shows it.
+    /// </summary>
+    private bool SameEffect(SegmentRules rules, TicketFields fields, SegmentKind kind) =>
+        kind == _pendingKind && rules.SameRulesAs(_pendingRules!) && fields.Priority == _pendingFields.Priority
+        && (_segments is null || (fields.Status == _pendingFields.Status && fields.StatusName == _pendingFields.StatusName));
+
+    private void Hold(Instant from, Instant to, SegmentRules rules, TicketFields fields, SegmentKind kind)
+    {
+        _pendingFrom = from;
+        _pendingTo = to;
+        _pendingRules = rules;
+        _pendingFields = fields;
+        _pendingKind = kind;
     }
 
     /// <summary>Counts the stretch held back for merging.</summary>
     private void Flush()
     {
-        if (_pending is not { } pending) return;
-        _pending = null;
-        Count(pending.From, pending.To, pending.Rules);
+        if (_pendingRules is not { } rules) return;
+        _pendingRules = null;
+        Count(_pendingFrom, _pendingTo, rules, _pendingFields, _pendingKind);
     }
 
     public void Stop(Instant at, string reason, bool cancel = false)
@@ -94,14 +161,13 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     /// Counts one segment. A zero-length segment (a change and a stop at one instant) still brings its
     /// rules into force, so a budget cut that the time already used exceeds is a breach at that instant.
     /// </summary>
-    private void Count(Instant from, Instant to, SegmentRules rules)
+    private void Count(Instant from, Instant to, SegmentRules rules, TicketFields fields, SegmentKind kind)
     {
-        var kind = rules.Kind;
         if (kind == SegmentKind.NotApplicable) _notApplicableSince ??= from;
         else
         {
             _notApplicableSince = null;
-            BringIntoForce(from, rules);
+            BringIntoForce(from, rules, fields.Priority);
         }
         if (to == from) return;
 
@@ -119,16 +185,17 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
             }
             foreach (var checkpoint in rules.Target!.Checkpoints)
             {
+                if (checkpoint.Offset.WallClock) continue;
                 var threshold = checkpoint.Offset.UsedAt(rules.Budget);
-                if (!checkpoint.Offset.WallClock && after > threshold && !HasReached(checkpoint))
+                if (after > threshold && !HasReached(checkpoint))
                 {
                     Reach(checkpoint, calendar.Deadline(from, threshold - before));
                 }
             }
             _used = after;
         }
-        _segments?.Add(new ClockSegment(from, to, kind, rules.Policy?.Id, rules.Fields.Priority,
-            rules.HasBudget ? rules.Budget : null, rules.Target?.CalendarId, used, rules.Fields.StatusName ?? rules.Fields.Status.ToConfigName()));
+        _segments?.Add(new ClockSegment(from, to, kind, rules.Policy?.Id, fields.Priority,
+            rules.HasBudget ? rules.Budget : null, rules.Target?.CalendarId, used, fields.StatusName ?? fields.Status.ToConfigName()));
     }
 
     /// <summary>
@@ -136,10 +203,16 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     /// kept, so a smaller budget it already exceeds is breached there, and thresholds already passed are
     /// reached there. A breach that happened stays a fact even if a later change raises the budget again.
     /// </summary>
-    private void BringIntoForce(Instant at, SegmentRules rules)
+    private void BringIntoForce(Instant at, SegmentRules rules, string? priority)
     {
-        if (_lastRules?.Target is not null && !rules.SameRulesAs(_lastRules)) NoteRuleChange(at, _lastRules, rules);
+        // The rules in force already: all time counted since was checked against them as it was counted.
+        if (ReferenceEquals(rules, _lastRules) && priority == _lastPriority) return;
+        if (_notes is not null && _lastRules?.Target is not null && (!rules.SameRulesAs(_lastRules) || priority != _lastPriority))
+        {
+            NoteRuleChange(at, _lastRules, _lastPriority, rules, priority);
+        }
         _lastRules = rules;
+        _lastPriority = priority;
         if (_breachedAt is null && _used > rules.Budget)
         {
             _breachedAt = at;
@@ -158,26 +231,25 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
 
     private Instant? ReachedAt(string key)
     {
-        if (_reached is null) return null;
-        foreach (var (reachedKey, at) in _reached)
+        foreach (var (reachedKey, at) in CollectionsMarshal.AsSpan(_reached))
         {
             if (ReferenceEquals(reachedKey, key) || reachedKey == key) return at;
         }
         return null;
     }
 
-    private void Reach(Checkpoint checkpoint, Instant at) => (_reached ??= new(4)).Add((checkpoint.Key, at));
+    private void Reach(Checkpoint checkpoint, Instant at) => _reached.Add((checkpoint.Key, at));
 
-    private void NoteRuleChange(Instant at, SegmentRules old, SegmentRules now)
+    private void NoteRuleChange(Instant at, SegmentRules old, string? oldPriority, SegmentRules now, string? priority)
     {
         if (_notes is null) return;
         if (!ReferenceEquals(old.Policy, now.Policy))
         {
             _notes.Add(new ClockNote(at, $"re-matched: policy '{old.Policy?.Id}' → '{now.Policy?.Id ?? "(none)"}'"));
         }
-        if (old.Fields.Priority != now.Fields.Priority)
+        if (oldPriority != priority)
         {
-            _notes.Add(new ClockNote(at, $"priority {old.Fields.Priority ?? "(none)"} → {now.Fields.Priority ?? "(none)"}"));
+            _notes.Add(new ClockNote(at, $"priority {oldPriority ?? "(none)"} → {priority ?? "(none)"}"));
         }
         if (old.Budget != now.Budget && now.HasBudget)
         {
@@ -190,14 +262,17 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
     }
 
     /// <summary>The clock as of <paramref name="now"/>, or null if no policy ever applied to this cycle.</summary>
-    public Clock? ToClock(Instant now, SegmentRules? current, Instant knownSince)
+    /// <param name="current">The rules in force now, for an open cycle (null once stopped).</param>
+    /// <param name="fields">The ticket's field values now.</param>
+    public Clock? ToClock(Instant now, SegmentRules? current, TicketFields fields, Instant knownSince)
     {
         Flush();
         if (!_everApplicable) return null;
-        var rules = current is { IsApplicable: true } ? current : _lastRules!;
+        var applies = current is { IsApplicable: true };
+        var rules = applies ? current! : _lastRules!;
         var stopped = Stopped;
-        var cancelled = Cancelled || (stopped is null && current is not { IsApplicable: true });
-        var paused = stopped is null && !cancelled && current!.Kind == SegmentKind.Paused;
+        var cancelled = Cancelled || (stopped is null && !applies);
+        var paused = stopped is null && !cancelled && current!.KindFor(fields) == SegmentKind.Paused;
         var budget = rules.Budget;
         var calendar = rules.Calendar!;
 
@@ -213,31 +288,33 @@ internal sealed class CycleTracker(Agreement agreement, Metric metric, int numbe
             : paused ? ClockState.Paused
             : ClockState.Running;
 
-        var checkpoints = ImmutableArray.CreateBuilder<ClockCheckpoint>(rules.Target!.Checkpoints.Length);
-        foreach (var checkpoint in rules.Target.Checkpoints)
+        var definitions = rules.Target!.Checkpoints;
+        var checkpoints = new ClockCheckpoint[definitions.Length];
+        for (var i = 0; i < checkpoints.Length; i++)
         {
-            checkpoints.Add(PlaceCheckpoint(checkpoint, state, paused, deadline, calendar, budget, now, knownSince));
+            checkpoints[i] = PlaceCheckpoint(definitions[i], state, paused, deadline, calendar, budget, now, knownSince);
         }
 
         return new Clock
         {
-            AgreementId = agreement.Id,
-            AgreementKind = agreement.Kind,
-            Metric = metric,
-            Cycle = number,
+            AgreementId = _agreement.Id,
+            AgreementKind = _agreement.Kind,
+            Metric = _metric,
+            Cycle = _number,
             State = state,
             IsPaused = paused,
             PolicyId = rules.Policy?.Id,
             CalendarId = rules.Target.CalendarId,
-            Priority = rules.Fields.Priority,
-            Started = started,
+            Priority = applies ? fields.Priority : _lastPriority,
+            Started = _started,
             Stopped = stopped ?? (cancelled ? _notApplicableSince ?? now : null),
             StopReason = StopReason ?? (cancelled ? "no policy applies any more" : null),
             Used = _used,
             Budget = budget,
             Deadline = deadline,
             BreachedAt = _breachedAt,
-            Checkpoints = checkpoints.MoveToImmutable(),
+            // The array is handed over, never written again: wrapping it saves a builder and a copy.
+            Checkpoints = ImmutableCollectionsMarshal.AsImmutableArray(checkpoints),
             Explanation = _segments is null ? null : new ClockExplanation([.. _segments], [.. _notes!]),
         };
     }

@@ -36,18 +36,21 @@ public sealed record TicketFields
         _ => null,
     };
 
-    /// <summary>A copy with one field set; tags take a comma-separated list; an empty value clears the field.</summary>
+    /// <summary>
+    /// A copy with one field set; tags take a comma-separated list; an empty value clears the field. Setting a
+    /// plain field to the value it has returns this instance (replays set the same values often).
+    /// </summary>
     public TicketFields With(string field, string? value)
     {
         var v = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         return field switch
         {
-            TicketFieldNames.Priority => this with { Priority = v },
-            TicketFieldNames.Type => this with { Type = v },
-            TicketFieldNames.Group => this with { Group = v },
-            TicketFieldNames.Assignee => this with { Assignee = v },
-            TicketFieldNames.Organization => this with { Organization = v },
-            TicketFieldNames.Channel => this with { Channel = v },
+            TicketFieldNames.Priority => v == Priority ? this : this with { Priority = v },
+            TicketFieldNames.Type => v == Type ? this : this with { Type = v },
+            TicketFieldNames.Group => v == Group ? this : this with { Group = v },
+            TicketFieldNames.Assignee => v == Assignee ? this : this with { Assignee = v },
+            TicketFieldNames.Organization => v == Organization ? this : this with { Organization = v },
+            TicketFieldNames.Channel => v == Channel ? this : this with { Channel = v },
             TicketFieldNames.Tags => this with { Tags = ParseTags(v) },
             _ when field.StartsWith(TicketFieldNames.CustomPrefix, StringComparison.Ordinal) => this with
             {

@@ -17,14 +17,16 @@ public static class TimelineReplay
 
         var events = new List<TicketEvent>(ticket.Timeline.Length + 1);
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
-        var seenValues = new HashSet<TicketEvent>(EventValueComparer.Instance);
+        HashSet<TicketEvent>? seenValues = null; // most connectors give every event an id
+        TicketEvent? created = null;
         foreach (var e in ticket.Timeline)
         {
-            if (e.Id is not null ? seenIds.Add(e.Id) : seenValues.Add(e)) events.Add(e);
+            if (e.Id is not null ? !seenIds.Add(e.Id) : !(seenValues ??= new(EventValueComparer.Instance)).Add(e)) continue;
+            // Exactly one Created event, the earliest (the first of equals); nothing happens before it.
+            if (e.Kind != TicketEventKind.Created) events.Add(e);
+            else if (created is null || e.At < created.At) created = e;
         }
-        // Exactly one Created event, the earliest; nothing happens before it.
-        var created = events.Where(e => e.Kind == TicketEventKind.Created).MinBy(e => e.At) ?? TicketEvent.Created(ticket.Created);
-        events.RemoveAll(e => e.Kind == TicketEventKind.Created);
+        created ??= TicketEvent.Created(ticket.Created);
         for (var i = 0; i < events.Count; i++)
         {
             if (events[i].At < created.At) events[i] = events[i] with { At = created.At };
@@ -42,20 +44,34 @@ public static class TimelineReplay
     private static bool IsCanonical(ImmutableArray<TicketEvent> timeline)
     {
         if (timeline.IsDefaultOrEmpty || timeline[0].Kind != TicketEventKind.Created) return false;
-        for (var i = 1; i < timeline.Length; i++)
+        var events = timeline.AsSpan();
+        for (var i = 1; i < events.Length; i++)
         {
-            var e = timeline[i];
-            if (e.Kind == TicketEventKind.Created || CanonicalOrder(timeline[i - 1], e) >= 0) return false;
-            if (e.Id is not null)
+            var e = events[i];
+            if (e.Kind == TicketEventKind.Created || CanonicalOrder(events[i - 1], e) >= 0) return false;
+        }
+        // Two events with one id are duplicates even when their content differs: let the slow path decide.
+        return !HasRepeatedId(events);
+    }
+
+    /// <summary>
+    /// True when two events carry the same id. Every id is compared with every earlier one, but by hash code
+    /// first: comparing the strings themselves was most of the cost of checking a stored timeline.
+    /// </summary>
+    private static bool HasRepeatedId(ReadOnlySpan<TicketEvent> events)
+    {
+        Span<int> hashes = events.Length <= 128 ? stackalloc int[events.Length] : new int[events.Length];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var id = events[i].Id;
+            if (id is null) continue; // its slot stays 0: a later id with that hash is compared with null, unequal
+            var hash = hashes[i] = id.GetHashCode();
+            for (var j = 0; j < i; j++)
             {
-                // Two events with one id are duplicates even when their content differs: let the slow path decide.
-                for (var j = 0; j < i; j++)
-                {
-                    if (timeline[j].Id == e.Id) return false;
-                }
+                if (hashes[j] == hash && events[j].Id == id) return true;
             }
         }
-        return true;
+        return false;
     }
 
     /// <summary>The fields before any event: the ticket's current values, overridden by the Created event's.</summary>
@@ -70,16 +86,20 @@ public static class TimelineReplay
                 if (TicketFieldNames.IsKnown(field)) fields = fields.With(field, value);
             }
         }
-        return created.Status is { } status ? fields with { Status = status, StatusName = created.StatusName } : fields;
+        return created.Status is { } status ? WithStatus(fields, status, created.StatusName) : fields;
     }
 
     /// <summary>Applies one event to the fields (messages, merges and deletes change no field).</summary>
     public static TicketFields Apply(TicketFields fields, TicketEvent e) => e.Kind switch
     {
         TicketEventKind.FieldChanged when e.Field is not null && TicketFieldNames.IsKnown(e.Field) => fields.With(e.Field, e.Value),
-        TicketEventKind.StatusChanged when e.Status is { } status => fields with { Status = status, StatusName = e.StatusName },
+        TicketEventKind.StatusChanged when e.Status is { } status => WithStatus(fields, status, e.StatusName),
         _ => fields,
     };
+
+    /// <summary>The fields with this status; the same instance when it already holds (no copy per repeated status).</summary>
+    private static TicketFields WithStatus(TicketFields fields, StatusCategory status, string? statusName) =>
+        fields.Status == status && fields.StatusName == statusName ? fields : fields with { Status = status, StatusName = statusName };
 
     private static int CanonicalOrder(TicketEvent a, TicketEvent b)
     {
