@@ -24,7 +24,7 @@ public sealed class HangfireOptions
 
     /// <summary>How often due timers (delayed jobs) and recurring jobs are looked for: the main part of warning latency.</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
-    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// How often an idle worker looks for an enqueued job (see the remarks). Default: 200 ms on SQLite (a timer and
