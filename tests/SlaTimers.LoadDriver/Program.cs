@@ -64,9 +64,11 @@ namespace SlaTimers.LoadDriver
         public IReadOnlyList<string> ServerSettings { get; init; } = [];
         public string StoreLabel { get; init; } = "";
 
-        /// <summary>The worker's <c>Timers:Horizon</c> (its default, 24 h, unless given with <c>--set</c>).</summary>
+        /// <summary>The worker's <c>Timers:Horizon</c> (its default unless given with <c>--set</c>).</summary>
         public TimeSpan TimerHorizon =>
-            Extra.TryGetValue("Timers__Horizon", out var text) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var horizon) ? horizon : TimeSpan.FromHours(24);
+            Extra.TryGetValue("Timers__Horizon", out var text) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var horizon)
+                ? horizon
+                : new SlaTimers.Worker.Timers.TimerOptions().Horizon;
 
         public static LoadOptions Parse(string[] args)
         {
