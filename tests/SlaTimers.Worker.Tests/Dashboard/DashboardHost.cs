@@ -61,6 +61,8 @@ public sealed class DashboardHost : IAsyncDisposable
             "--ConnectionStrings:Sqlite=Data Source=data/slatimers.db",
             "--Channels:pickup:Directory=outbox",
             "--ConfigReload:Enabled=false",
+            // The timers lie 6 hours ahead: within the horizon, so their jobs wait on the dashboard's Scheduled page.
+            "--Timers:Horizon=1.00:00:00",
             "--Logging:LogLevel:Default=Warning",
             .. args ?? [],
         ];
