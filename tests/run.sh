@@ -67,6 +67,8 @@ free_port() {
 
 # A private cluster in a temporary folder on a free port of 127.0.0.1, deleted on exit. initdb refuses
 # to run as root, so root runs the server as the postgres user.
+# max_connections 400: the end-to-end tests run several worker processes at once, each with its pools
+# (ours, Hangfire's, a lock's connection); the default 100 runs out.
 start_postgres() {
   local bin dir port attempt
   bin=$(postgres_bin)
@@ -91,7 +93,7 @@ start_postgres() {
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
     if (cd "$dir" && "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -s start \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off"); then
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"); then
       cleanups+=("(cd '$dir' && ${as[*]} '$bin/pg_ctl' -D '$dir/data' -m immediate -s stop)")
       "$bin/createdb" -h 127.0.0.1 -p "$port" -U slatimers slatimers_test
       export SLATIMERS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=slatimers;Database=slatimers_test"
