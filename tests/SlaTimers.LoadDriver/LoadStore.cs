@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using Npgsql;
 using SlaTimers.Testing.Postgres;
+using SlaTimers.Testing.Sqlite;
 
 namespace SlaTimers.LoadDriver;
 
@@ -176,22 +177,22 @@ public sealed class SqliteLoadStore(string folder) : LoadStore
 
     public override async Task<StoreProgress> ProgressAsync(Instant horizon, bool timers)
     {
-        var cursor = (await QueryAsync(File, "SELECT cursor FROM sync_state WHERE source = 'zd'", r => r.IsDBNull(0) ? null : r.GetString(0))).SingleOrDefault();
-        var created = (await QueryAsync(HangfireFile, "SELECT coalesce(max(Id), 0) FROM Job", r => r.GetInt64(0))).SingleOrDefault();
+        var cursor = (await SqliteFile.QueryAsync(File, "SELECT cursor FROM sync_state WHERE source = 'zd'", r => r.IsDBNull(0) ? null : r.GetString(0))).SingleOrDefault();
+        var created = (await SqliteFile.QueryAsync(HangfireFile, "SELECT coalesce(max(Id), 0) FROM Job", r => r.GetInt64(0))).SingleOrDefault();
         if (!timers) return new(Position(cursor), created);
         var at = ToMicros(horizon);
-        var (due, unscheduled) = (await QueryAsync(File, $"""
+        var (due, unscheduled) = (await SqliteFile.QueryAsync(File, $"""
             SELECT (SELECT count(*) FROM ticket_timers WHERE due_at < {at}),
                    (SELECT count(*) FROM ticket_timers WHERE due_at < {at} AND (job_id IS NULL OR job_due_at IS NULL OR job_due_at <> due_at))
             """, r => (r.GetInt64(0), r.GetInt64(1)))).SingleOrDefault();
-        var jobs = (await QueryAsync(HangfireFile, "SELECT count(*) FROM Job", r => r.GetInt64(0))).SingleOrDefault();
+        var jobs = (await SqliteFile.QueryAsync(HangfireFile, "SELECT count(*) FROM Job", r => r.GetInt64(0))).SingleOrDefault();
         return new(Position(cursor), created, due, unscheduled, jobs);
     }
 
     public override async Task<IReadOnlyList<LedgerEntry>> LedgerAsync(IReadOnlyCollection<string> keys)
     {
         var wanted = keys.ToHashSet();
-        var rows = await QueryAsync(File, "SELECT key, state, due_at, delivered_at FROM notifications",
+        var rows = await SqliteFile.QueryAsync(File, "SELECT key, state, due_at, delivered_at FROM notifications",
             r => new LedgerEntry(r.GetString(0), r.GetString(1), Micros(r.GetInt64(2)), r.IsDBNull(3) ? null : Micros(r.GetInt64(3))));
         return [.. rows.Where(r => wanted.Contains(r.Key))];
     }
@@ -209,25 +210,5 @@ public sealed class SqliteLoadStore(string folder) : LoadStore
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT sqlite_version()";
         return (string)command.ExecuteScalar()!;
-    }
-
-    private static async Task<IReadOnlyList<T>> QueryAsync<T>(string file, string sql, Func<SqliteDataReader, T> read)
-    {
-        if (!System.IO.File.Exists(file)) return [];
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<T>();
-            while (await reader.ReadAsync()) rows.Add(read(reader));
-            return rows;
-        }
-        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
-        {
-            return [];
-        }
     }
 }

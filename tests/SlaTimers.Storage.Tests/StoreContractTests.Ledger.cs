@@ -25,6 +25,25 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task PendingForRecipient_IsTheirUnclaimedDueNotifications_EarliestFirst()
+    {
+        var source = NewSource();
+        var ann = $"ann-{source}"; // the store is shared by the tests: a recipient of this test's own
+        var later = Notification(source, "1", recipient: ann) with { DueAt = At(200) };
+        var earlier = Notification(source, "2", recipient: ann) with { DueAt = At(190) };
+        var claimed = Notification(source, "3", recipient: ann);
+        var notYetDue = Notification(source, "4", recipient: ann) with { DueAt = At(400) };
+        var someoneElse = Notification(source, "5", recipient: "bob");
+        await Ledger.AddIfAbsentAsync([later, earlier, claimed, notYetDue, someoneElse], None);
+        Assert.NotNull(await Ledger.TryClaimAsync(claimed.Key, At(180), Lease, None));
+
+        var pending = await Ledger.GetPendingForRecipientAsync(ann, At(300), 10, None);
+
+        Assert.Equal([earlier.Key, later.Key], pending.Select(n => n.Key));
+        Assert.Equal([earlier.Key], (await Ledger.GetPendingForRecipientAsync(ann, At(300), 1, None)).Select(n => n.Key));
+    }
+
+    [Fact]
     public async Task TryClaim_ClaimsOnce_WhileTheLeaseRuns()
     {
         var n = Notification(NewSource(), "1");

@@ -28,13 +28,5 @@ public interface INotificationLedger
     /// Pending notifications (not claimed) of one recipient that are due by <paramref name="dueBy"/>, earliest first:
     /// the companions a digest takes along. Each still has to be claimed before it is sent.
     /// </summary>
-    /// <remarks>The default reads the recovery sweep's list; a store answers it with one query of its own.</remarks>
-    async Task<IReadOnlyList<Notification>> GetPendingForRecipientAsync(string recipient, Instant dueBy, int limit, CancellationToken cancellationToken)
-    {
-        var undelivered = await GetUndeliveredAsync(dueBy, Math.Max(limit, 1000), cancellationToken);
-        return [.. undelivered
-            .Where(n => n.State == DeliveryState.Pending && n.DueAt <= dueBy && string.Equals(n.Recipient, recipient, StringComparison.Ordinal))
-            .OrderBy(n => n.DueAt)
-            .Take(limit)];
-    }
+    Task<IReadOnlyList<Notification>> GetPendingForRecipientAsync(string recipient, Instant dueBy, int limit, CancellationToken cancellationToken);
 }

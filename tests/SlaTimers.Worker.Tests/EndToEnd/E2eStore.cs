@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using NodaTime;
 using SlaTimers.Testing.Network;
 using SlaTimers.Testing.Postgres;
+using SlaTimers.Testing.Sqlite;
 
 namespace SlaTimers.Worker.Tests.EndToEnd;
 
@@ -143,44 +144,24 @@ public sealed class SqliteE2eStore(string folder) : E2eStore
     };
 
     public override async Task<IReadOnlyList<LedgerRow>> NotificationsAsync() =>
-        await QueryAsync(File, "SELECT key, external_id, checkpoint_key, state, attempts, due_at, delivered_at, last_error FROM notifications",
+        await SqliteFile.QueryAsync(File, "SELECT key, external_id, checkpoint_key, state, attempts, due_at, delivered_at, last_error FROM notifications",
             r => new LedgerRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), Micros(r.GetInt64(5)),
                 r.IsDBNull(6) ? null : Micros(r.GetInt64(6)), r.IsDBNull(7) ? null : r.GetString(7)));
 
     public override async Task<SyncStateRow?> SyncStateAsync(string source) =>
-        (await QueryAsync(File, $"SELECT cursor, last_success, last_attempt, last_error FROM sync_state WHERE source = '{source}'",
+        (await SqliteFile.QueryAsync(File, $"SELECT cursor, last_success, last_attempt, last_error FROM sync_state WHERE source = '{source}'",
             r => new SyncStateRow(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : Micros(r.GetInt64(1)),
                 r.IsDBNull(2) ? null : Micros(r.GetInt64(2)), r.IsDBNull(3) ? null : r.GetString(3)))).SingleOrDefault();
 
     public override async Task<long> TicketCountAsync() =>
-        (await QueryAsync(File, "SELECT count(*) FROM tickets", r => r.GetInt64(0))).SingleOrDefault();
+        (await SqliteFile.QueryAsync(File, "SELECT count(*) FROM tickets", r => r.GetInt64(0))).SingleOrDefault();
 
     public override async Task<long> JobCountAsync(string state, string method) =>
-        (await QueryAsync(HangfireFile, $"SELECT count(*) FROM Job WHERE StateName = '{state}' AND InvocationData LIKE '%{method}%'", r => r.GetInt64(0))).SingleOrDefault();
+        (await SqliteFile.QueryAsync(HangfireFile, $"SELECT count(*) FROM Job WHERE StateName = '{state}' AND InvocationData LIKE '%{method}%'", r => r.GetInt64(0))).SingleOrDefault();
 
     public override ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
         return ValueTask.CompletedTask;
-    }
-
-    private static async Task<IReadOnlyList<T>> QueryAsync<T>(string file, string sql, Func<SqliteDataReader, T> read)
-    {
-        if (!System.IO.File.Exists(file)) return [];
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<T>();
-            while (await reader.ReadAsync()) rows.Add(read(reader));
-            return rows;
-        }
-        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal))
-        {
-            return [];
-        }
     }
 }

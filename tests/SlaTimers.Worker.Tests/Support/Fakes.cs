@@ -170,4 +170,10 @@ public sealed class FakeLedger : INotificationLedger
 
     public Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Notification>>([.. Entries.Values.Where(n => n.State == DeliveryState.Pending).Take(limit)]);
+
+    public Task<IReadOnlyList<Notification>> GetPendingForRecipientAsync(string recipient, Instant dueBy, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Notification>>([.. Entries.Values
+            .Where(n => n.State == DeliveryState.Pending && n.DueAt <= dueBy && n.Recipient == recipient)
+            .OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
+            .Take(limit)]);
 }
