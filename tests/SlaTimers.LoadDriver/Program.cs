@@ -41,6 +41,7 @@ namespace SlaTimers.LoadDriver
             usage: loaddriver [--store sqlite|postgres|both] [--tickets N] [--page-size N] [--audit-concurrency N]
                               [--latency N] [--timeout SECONDS] [--postgres CONNECTION-STRING] [--set Key=Value]...
                               [--server-setting name=value]...
+                              [--worker PATH/slatimers.dll]
               --store       which store(s) to load (default both)
               --tickets     open tickets in the stub (default 100000)
               --page-size   tickets per export page (default 1000)
@@ -49,6 +50,8 @@ namespace SlaTimers.LoadDriver
               --postgres    a server where the user may create databases (default: $SLATIMERS_TEST_POSTGRES, else a
                             private cluster with PostgreSQL's durable defaults, started and removed by the driver)
               --set         any worker setting, e.g. --set Sync:MaxPagesPerRun=200 (as an environment variable)
+              --worker      the worker's slatimers.dll to run (default: the one built beside the driver), e.g. a
+                            ReadyToRun publish: dotnet publish src/SlaTimers.Worker -c Release -r linux-x64 -o DIR
               --server-setting  a setting of the private PostgreSQL cluster, e.g. synchronous_commit=off (experiments only:
                             the figures of record use PostgreSQL's durable defaults)
             """;
@@ -63,6 +66,9 @@ namespace SlaTimers.LoadDriver
         public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
         public IReadOnlyList<string> ServerSettings { get; init; } = [];
         public string StoreLabel { get; init; } = "";
+
+        /// <summary>The worker's <c>slatimers.dll</c>: the one built beside the driver unless <c>--worker</c> names another.</summary>
+        public string WorkerDll { get; init; } = Path.Combine(AppContext.BaseDirectory, "slatimers.dll");
 
         /// <summary>The worker's <c>Timers:Horizon</c> (its default unless given with <c>--set</c>).</summary>
         public TimeSpan TimerHorizon =>
@@ -96,6 +102,9 @@ namespace SlaTimers.LoadDriver
                     "--latency" => options with { LatencyCheckpoints = Number() },
                     "--timeout" => options with { PhaseTimeout = TimeSpan.FromSeconds(Number()) },
                     "--postgres" => options with { Postgres = Value() },
+                    "--worker" => Value() is var dll && File.Exists(dll)
+                        ? options with { WorkerDll = Path.GetFullPath(dll) }
+                        : throw new ArgumentException($"--worker '{dll}': no such file"),
                     "--set" => Set(options, extra, Value()),
                     "--server-setting" => Value() is var setting && setting.Contains('=', StringComparison.Ordinal)
                         ? options with { ServerSettings = [.. options.ServerSettings, setting] }

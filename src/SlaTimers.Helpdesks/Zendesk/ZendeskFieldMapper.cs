@@ -46,7 +46,7 @@ internal sealed class ZendeskFieldMapper(string helpdesk, ZendeskOptions options
     /// An audit's field as a common field and value; null for fields that matter to no policy (subject,
     /// description…) and for status fields, which the timeline builder handles itself.
     /// </summary>
-    public (string Field, string? Value)? AuditField(string fieldName, JsonElement? value) => fieldName switch
+    public (string Field, string? Value)? AuditField(string fieldName, ZendeskValue? value) => fieldName switch
     {
         "priority" => (TicketFieldNames.Priority, Priority(ZendeskValues.Text(value))),
         "type" => (TicketFieldNames.Type, ZendeskValues.Text(value)),

@@ -41,15 +41,15 @@ internal sealed class ZendeskAuditEvent
 {
     [JsonPropertyName("id")] public long? Id { get; set; }
     [JsonPropertyName("type")] public string? Type { get; set; }
-    [JsonPropertyName("field_name")] public JsonElement? FieldName { get; set; }
-    [JsonPropertyName("value")] public JsonElement? Value { get; set; }
+    [JsonPropertyName("field_name")] public ZendeskValue? FieldName { get; set; }
+    [JsonPropertyName("value")] public ZendeskValue? Value { get; set; }
     [JsonPropertyName("public")] public bool? Public { get; set; }
     [JsonPropertyName("author_id")] public long? AuthorId { get; set; }
 }
 
 internal sealed class ZendeskVia
 {
-    [JsonPropertyName("channel")] public JsonElement? Channel { get; set; }
+    [JsonPropertyName("channel")] public ZendeskValue? Channel { get; set; }
 }
 
 internal sealed class ZendeskPageMeta

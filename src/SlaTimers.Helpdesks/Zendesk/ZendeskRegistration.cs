@@ -32,6 +32,9 @@ internal static class ZendeskRegistration
                 client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("SlaTimers", "1.0"));
             })
+            // No request-by-request log lines (four per audits request at Information): a failed read is reported,
+            // with its URL, by ZendeskResponses and the sync job.
+            .RemoveAllLoggers()
             .AddHttpMessageHandler(sp =>
             {
                 var options = OptionsOf(sp, name);

@@ -27,7 +27,10 @@ internal sealed record ZendeskTicketData
     public string Subject { get; init; } = "";
     public string? Channel { get; init; }
     public ZendeskMetricSet? MetricSet { get; init; }
-    public required string Raw { get; init; }
+    /// <summary>The exported ticket as it came; its text (<see cref="Raw"/>) is made only when it is quarantined.</summary>
+    public required JsonElement Json { get; init; }
+
+    public string Raw => Json.GetRawText();
 
     public string ExternalId => Id.ToString(CultureInfo.InvariantCulture);
 
@@ -102,7 +105,7 @@ internal sealed record ZendeskTicketData
             Subject = ZendeskValues.Text(ZendeskValues.Property(json, "subject")) ?? "",
             Channel = ZendeskValues.Property(json, "via") is { } via ? ZendeskValues.Text(ZendeskValues.Property(via, "channel")) : null,
             MetricSet = ReadMetricSet(json),
-            Raw = json.GetRawText(),
+            Json = json,
         };
         return true;
     }

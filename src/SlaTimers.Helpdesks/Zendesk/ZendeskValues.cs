@@ -68,6 +68,32 @@ internal static class ZendeskValues
         _ => [],
     };
 
+    /// <summary>An audit value as text, the same way as <see cref="Text(JsonElement?)"/>.</summary>
+    public static string? Text(ZendeskValue? value) => value?.Kind switch
+    {
+        JsonValueKind.String => value.Scalar is { Length: > 0 } s ? s : null,
+        JsonValueKind.Number => value.Scalar,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Array => value.Items!.Select(Text).OfType<string>().ToList() is { Count: > 0 } items ? string.Join(",", items) : null,
+        _ => null,
+    };
+
+    /// <summary>An audit value as an id, the same way as <see cref="Id(JsonElement?)"/>.</summary>
+    public static long? Id(ZendeskValue? value) =>
+        value is { Kind: JsonValueKind.Number or JsonValueKind.String, Scalar: { } text }
+        && long.TryParse(text, value.Kind == JsonValueKind.Number ? NumberStyles.AllowLeadingSign : NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    /// <summary>An audit value as tags, the same way as <see cref="Tags(JsonElement?)"/>.</summary>
+    public static IEnumerable<string> Tags(ZendeskValue? value) => value?.Kind switch
+    {
+        JsonValueKind.Array => value.Items!.Select(Text).OfType<string>(),
+        JsonValueKind.String => (value.Scalar ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        _ => [],
+    };
+
     public static JsonElement? Property(JsonElement json, string name) =>
         json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 }
