@@ -17,6 +17,7 @@ internal sealed class TicketRow
     public Instant? NextCheckpointAt { get; set; }
     public string Ticket { get; set; } = "";
     public string Timeline { get; set; } = "";
+    public long Version { get; set; }
 }
 
 internal sealed class ClockRow
