@@ -83,6 +83,7 @@ internal static class RecordMapping
         DueAt = row.DueAt,
         State = DeliveryStates.Parse(row.State),
         Attempts = row.Attempts,
+        LastAttemptAt = row.LastAttemptAt,
         DeliveredAt = row.DeliveredAt,
         LastError = row.LastError,
     };

@@ -74,6 +74,7 @@ internal sealed class NotificationRow
     public Instant DueAt { get; set; }
     public string State { get; set; } = "";
     public int Attempts { get; set; }
+    public Instant? LastAttemptAt { get; set; }
     public Instant? DeliveredAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -1,8 +1,10 @@
 using Hangfire;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
+using NodaTime.Testing;
 using SlaTimers.Core.Notifications;
 using SlaTimers.Core.Storage;
 using SlaTimers.Core.Tickets;
@@ -175,6 +177,37 @@ public abstract class WorkerScenarios(WorkerFixture worker, ITestOutputHelper ou
         Assert.NotNull(sent);
         AssertOnTime(created + Duration.FromMilliseconds(2200), sent.Value);
         Assert.Equal(1, worker.Channel.Count(KeyOf(id, "ann")));
+    }
+
+    [Fact]
+    public async Task ARetryJobDeletedOnTheDashboard_ItsNotificationIsDeliveredByTheSweepAfterTheGrace()
+    {
+        var (id, created) = (NewId(), Now());
+        var key = KeyOf(id, "ann");
+        worker.Channel.FailOnce(key);
+        worker.Helpdesk.Push(TestTickets.Make(TestHelpdesk.SourceName, id, created));
+        await worker.SyncAsync();
+
+        // The first attempt fails for now; Hangfire schedules its retry (10 s later), which is deleted on the dashboard.
+        var retry = await EventuallyAsync(() => Task.FromResult<string?>(worker.Storage.GetMonitoringApi().ScheduledJobs(0, 1000)
+            .FirstOrDefault(j => j.Value.Job?.Args[0] as string == key).Key));
+        Assert.True(worker.Jobs.Delete(retry));
+        var failed = await worker.Ledger.GetAsync(key, CancellationToken.None);
+        Assert.Equal((DeliveryState.Pending, 1), (failed!.State, failed.Attempts));
+
+        using var scope = worker.App.Services.CreateScope();
+        var grace = Duration.FromTimeSpan(scope.ServiceProvider.GetRequiredService<IOptions<DeliveryOptions>>().Value.LostRetryGrace);
+        async Task<int> SweepAtAsync(Instant at) =>
+            await ActivatorUtilities.CreateInstance<DeliveryRecovery>(scope.ServiceProvider, (IClock)new FakeClock(at)).RequeueLostAsync(CancellationToken.None);
+        Assert.Equal(0, await SweepAtAsync(failed.LastAttemptAt!.Value + grace)); // until then a retry may still be on its way
+        Assert.Equal(1, await SweepAtAsync(failed.LastAttemptAt!.Value + grace + Duration.FromSeconds(1)));
+
+        var sent = await worker.Channel.WaitForSendAsync(key, Patience);
+        Assert.NotNull(sent);
+        var delivered = await EventuallyAsync(async () => await worker.Ledger.GetAsync(key, CancellationToken.None) is { State: DeliveryState.Delivered } n ? n : null);
+        Assert.Equal(2, delivered.Attempts);
+        Assert.Equal(1, worker.Channel.Count(key));
+        Assert.Equal(DeletedState.StateName, worker.StateOf(retry));
     }
 
     private void AssertOnTime(Instant checkpoint, Instant sent)

@@ -171,18 +171,22 @@ public sealed class FakeTicketStore(FakeTimerStore timers) : ITicketStore
             .Take(limit)]);
 }
 
-/// <summary>The notification ledger in memory.</summary>
+/// <summary>The notification ledger in memory, with the semantics of the SQL ledger.</summary>
 public sealed class FakeLedger : INotificationLedger
 {
     public ConcurrentDictionary<string, Notification> Entries { get; } = new();
 
+    /// <summary>When <see cref="TakeStalledAsync"/> last took each notification.</summary>
+    public ConcurrentDictionary<string, Instant> Requeued { get; } = new();
+
     public Task<IReadOnlyList<string>> AddIfAbsentAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([.. notifications.Where(n => Entries.TryAdd(n.Key, n with { State = DeliveryState.Pending, Attempts = 0 })).Select(n => n.Key)]);
+        Task.FromResult<IReadOnlyList<string>>([.. notifications
+            .Where(n => Entries.TryAdd(n.Key, n with { State = DeliveryState.Pending, Attempts = 0, LastAttemptAt = null })).Select(n => n.Key)]);
 
     public Task<Notification?> TryClaimAsync(string key, Instant now, Duration lease, CancellationToken cancellationToken)
     {
         if (!Entries.TryGetValue(key, out var n) || n.State != DeliveryState.Pending) return Task.FromResult<Notification?>(null);
-        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1 };
+        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1, LastAttemptAt = now };
         Entries[key] = claimed;
         return Task.FromResult<Notification?>(claimed);
     }
@@ -195,7 +199,13 @@ public sealed class FakeLedger : INotificationLedger
 
     public Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken)
     {
-        Entries[key] = Entries[key] with { State = permanent ? DeliveryState.Failed : DeliveryState.Pending, LastError = error };
+        var n = Entries[key];
+        Entries[key] = n with
+        {
+            State = permanent ? DeliveryState.Failed : DeliveryState.Pending,
+            LastError = error,
+            LastAttemptAt = n.State == DeliveryState.Sending ? at : n.LastAttemptAt,
+        };
         return Task.CompletedTask;
     }
 
@@ -203,6 +213,19 @@ public sealed class FakeLedger : INotificationLedger
 
     public Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Notification>>([.. Entries.Values.Where(n => n.State == DeliveryState.Pending).Take(limit)]);
+
+    public Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken)
+    {
+        var before = now - grace;
+        var stalled = Entries.Values
+            .Where(n => n is { State: DeliveryState.Pending, Attempts: > 0 } && n.DueAt < before && (n.LastAttemptAt ?? Instant.MinValue) < before
+                && (!Requeued.TryGetValue(n.Key, out var requeued) || requeued < before))
+            .OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+        foreach (var n in stalled) Requeued[n.Key] = now;
+        return Task.FromResult<IReadOnlyList<Notification>>(stalled);
+    }
 
     public Task<IReadOnlyList<Notification>> GetPendingForRecipientAsync(string recipient, Instant dueBy, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Notification>>([.. Entries.Values
