@@ -52,7 +52,7 @@ public abstract partial class StoreContractTests
         var claimed = await Ledger.TryClaimAsync(n.Key, At(180), Lease, None);
         var again = await Ledger.TryClaimAsync(n.Key, At(184), Lease, None);
 
-        Assert.Equal(n with { State = DeliveryState.Sending, Attempts = 1 }, claimed);
+        Assert.Equal(n with { State = DeliveryState.Sending, Attempts = 1, LastAttemptAt = At(180) }, claimed);
         Assert.Null(again);
         Assert.Null(await Ledger.TryClaimAsync("no-such-key", At(180), Lease, None));
     }
@@ -83,7 +83,7 @@ public abstract partial class StoreContractTests
         await Ledger.MarkFailedAsync(n.Key, At(182), "late bounce", permanent: false, None); // delivered stays delivered
 
         Assert.Null(await Ledger.TryClaimAsync(n.Key, At(10_000), Lease, None));
-        Assert.Equal(n with { State = DeliveryState.Delivered, Attempts = 1, DeliveredAt = At(181) }, await Ledger.GetAsync(n.Key, None));
+        Assert.Equal(n with { State = DeliveryState.Delivered, Attempts = 1, LastAttemptAt = At(180), DeliveredAt = At(181) }, await Ledger.GetAsync(n.Key, None));
         Assert.DoesNotContain(await Ledger.GetUndeliveredAsync(At(10_000), 100_000, None), u => u.Key == n.Key);
     }
 
@@ -95,12 +95,12 @@ public abstract partial class StoreContractTests
         Assert.NotNull(await Ledger.TryClaimAsync(n.Key, At(180), Lease, None));
 
         await Ledger.MarkFailedAsync(n.Key, At(181), "421 try later", permanent: false, None);
-        Assert.Equal(n with { State = DeliveryState.Pending, Attempts = 1, LastError = "421 try later" }, await Ledger.GetAsync(n.Key, None));
+        Assert.Equal(n with { State = DeliveryState.Pending, Attempts = 1, LastAttemptAt = At(181), LastError = "421 try later" }, await Ledger.GetAsync(n.Key, None));
         Assert.Contains(await Ledger.GetUndeliveredAsync(At(181), 100_000, None), u => u.Key == n.Key);
         Assert.Equal(2, (await Ledger.TryClaimAsync(n.Key, At(182), Lease, None))?.Attempts);
 
         await Ledger.MarkFailedAsync(n.Key, At(183), "550 no such user", permanent: true, None);
-        Assert.Equal(n with { State = DeliveryState.Failed, Attempts = 2, LastError = "550 no such user" }, await Ledger.GetAsync(n.Key, None));
+        Assert.Equal(n with { State = DeliveryState.Failed, Attempts = 2, LastAttemptAt = At(183), LastError = "550 no such user" }, await Ledger.GetAsync(n.Key, None));
         Assert.Null(await Ledger.TryClaimAsync(n.Key, At(10_000), Lease, None));
         Assert.DoesNotContain(await Ledger.GetUndeliveredAsync(At(10_000), 100_000, None), u => u.Key == n.Key);
     }

@@ -20,7 +20,7 @@ public abstract partial class StoreContractTests
         await Tickets.SavePageAsync(Page(source, "cursor-1", [record]), None);
 
         var stored = await GetRequiredAsync(record.Key);
-        Assert.Equal(Snapshot.Of(record), Snapshot.Of(stored));
+        Assert.Equal(Snapshot.Of(record with { Version = 1 }), Snapshot.Of(stored));
         Assert.Equal("ZD-4821", stored.Ticket.DisplayId);
         Assert.Contains("VIP", stored.Ticket.Fields.Tags); // the domain's case-insensitive sets survive the round trip
         Assert.Equal("EMEA", stored.Ticket.Fields.Custom["region"]);
@@ -207,15 +207,16 @@ public abstract partial class StoreContractTests
         var source = NewSource();
         var record = Record(Ticket(source, "1", Events("1")), next: At(180));
         await Tickets.SavePageAsync(Page(source, "c1", [record]), None);
+        var read = await GetRequiredAsync(record.Key);
 
-        var evaluated = record with
+        var evaluated = read with
         {
-            Ticket = record.Ticket with { Timeline = [] },
+            Ticket = read.Ticket with { Timeline = [] },
             EvaluatedAt = At(200),
             Clocks = [Clock("customer-acme", Metric.Resolution, ClockState.BreachedRunning)],
             NextCheckpointAt = At(300),
         };
-        await Tickets.SaveEvaluationsAsync([evaluated], None);
+        Assert.Empty(await Tickets.SaveEvaluationsAsync([evaluated], None));
 
         var stored = await GetRequiredAsync(record.Key);
         Assert.Equal(At(200), stored.EvaluatedAt);
@@ -227,18 +228,100 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Version_StartsAt1_AndEveryPageAndEvaluationMovesItOn()
+    {
+        var source = NewSource();
+        var record = Record(Ticket(source, "1", Events("1")), next: At(180));
+
+        await Tickets.SavePageAsync(Page(source, "c1", [record]), None);
+        Assert.Equal(1, (await GetRequiredAsync(record.Key)).Version);
+        await Tickets.SavePageAsync(Page(source, "c2", [record]), None); // even a page that changes nothing is a write
+        var read = await GetRequiredAsync(record.Key);
+        Assert.Equal(2, read.Version);
+        Assert.Empty(await Tickets.SaveEvaluationsAsync([read with { EvaluatedAt = At(200) }], None));
+
+        Assert.Equal(3, (await GetRequiredAsync(record.Key)).Version);
+    }
+
+    [Fact]
+    public async Task SaveEvaluations_OfAStateANewerPageReplaced_IsSkipped_AndTheNewerPagesClocksAndTimerStay()
+    {
+        var source = NewSource();
+        var (key, other) = (new TicketKey(source, "1"), new TicketKey(source, "2"));
+        // Ticket 1 is solved (no timer); a timer reads it, and the reopen's page commits before the timer saves.
+        await Tickets.SavePageAsync(Page(source, "c1", [Closed(Record(Ticket(source, "1", Events("1")))), Record(Ticket(source, "2"), next: At(180))]), None);
+        var read = await Tickets.GetTicketsAsync([key, other], None);
+        var reopened = Record(Ticket(source, "1", [.. Events("1"), TicketEvent.StatusChange(At(50), StatusCategory.Open, "Open", id: "1-reopen")]),
+            [Clock("customer-acme", Metric.Resolution, ClockState.Running, cycle: 2)], next: At(400)) with { EvaluatedAt = At(50) };
+        await Tickets.SavePageAsync(Page(source, "c2", [reopened]), None);
+
+        var stale = await Tickets.SaveEvaluationsAsync(
+            [read[key] with { EvaluatedAt = At(60), Clocks = [Clock("customer-acme", Metric.Resolution, ClockState.Met)], NextCheckpointAt = null },
+             read[other] with { EvaluatedAt = At(60), NextCheckpointAt = At(240) }],
+            None);
+
+        Assert.Equal([key], stale);
+        var stored = await GetRequiredAsync(key);
+        Assert.Equal(Snapshot.Of(reopened.Clocks), Snapshot.Of(stored.Clocks));
+        Assert.Equal((At(50), At(400), 2L), (stored.EvaluatedAt, stored.NextCheckpointAt, stored.Version));
+        Assert.Contains(await Tickets.GetOpenTicketsAsync(new TicketKey(source, ""), 10, None), r => r.Key == key); // still open
+        var timers = (await Timers.GetUnscheduledAsync(At(100_000), 10_000, None)).Where(t => t.Ticket.Source == source).ToDictionary(t => t.Ticket, t => t.DueAt);
+        Assert.Equal(At(400), timers[key]); // the reopened ticket keeps its timer
+        // The other ticket of the same call was still at the version read: saved.
+        var saved = await GetRequiredAsync(other);
+        Assert.Equal((At(60), At(240), 2L), (saved.EvaluatedAt, saved.NextCheckpointAt, saved.Version));
+        Assert.Equal(At(240), timers[other]);
+    }
+
+    [Fact]
+    public async Task SaveEvaluations_TwoEvaluationsOfOneVersion_TheSecondIsStale()
+    {
+        var source = NewSource();
+        await Tickets.SavePageAsync(Page(source, "c1", [Record(Ticket(source, "1"), next: At(180))]), None);
+        var read = await GetRequiredAsync(new TicketKey(source, "1"));
+
+        Assert.Empty(await Tickets.SaveEvaluationsAsync([read with { EvaluatedAt = At(200), NextCheckpointAt = At(300) }], None));
+        Assert.Equal([read.Key], await Tickets.SaveEvaluationsAsync([read with { EvaluatedAt = At(190), NextCheckpointAt = At(250) }], None));
+
+        var stored = await GetRequiredAsync(read.Key);
+        Assert.Equal((At(200), At(300)), (stored.EvaluatedAt, stored.NextCheckpointAt));
+    }
+
+    [Fact]
+    public async Task SaveEvaluations_TenConcurrentSavesOfOneVersion_ExactlyOneIsSaved()
+    {
+        var source = NewSource();
+        await Tickets.SavePageAsync(Page(source, "c1", [Record(Ticket(source, "1"), next: At(180))]), None);
+        var read = await GetRequiredAsync(new TicketKey(source, "1"));
+        using var start = new Barrier(10);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            start.SignalAndWait(TimeSpan.FromSeconds(10));
+            var evaluated = read with { EvaluatedAt = At(200 + i), Clocks = [Clock("customer-acme", Metric.Resolution, cycle: i + 1)], NextCheckpointAt = At(300 + i) };
+            return (Index: i, Stale: await Tickets.SaveEvaluationsAsync([evaluated], None));
+        })));
+
+        var winner = Assert.Single(results, r => r.Stale.Count == 0).Index;
+        var stored = await GetRequiredAsync(read.Key);
+        Assert.Equal((At(200 + winner), At(300 + winner), 2L), (stored.EvaluatedAt, stored.NextCheckpointAt, stored.Version));
+        Assert.Equal(winner + 1, Assert.Single(stored.Clocks).Cycle); // the winner's clocks, not a mix
+    }
+
+    [Fact]
     public async Task SaveEvaluations_TicketNotStored_ThrowsAndWritesNothing()
     {
         var source = NewSource();
-        var stored = Record(Ticket(source, "1"), next: At(180));
-        await Tickets.SavePageAsync(Page(source, "c1", [stored]), None);
+        await Tickets.SavePageAsync(Page(source, "c1", [Record(Ticket(source, "1"), next: At(180))]), None);
+        var stored = await GetRequiredAsync(new TicketKey(source, "1"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Tickets.SaveEvaluationsAsync(
-            [stored with { EvaluatedAt = At(200), Clocks = [] }, Record(Ticket(source, "404"))], None));
+            [stored with { EvaluatedAt = At(200), Clocks = [] }, Record(Ticket(source, "404")) with { Version = 1 }], None));
 
+        Assert.Contains("not stored: hd-", error.Message);
         Assert.Contains("404", error.Message);
         var after = await GetRequiredAsync(stored.Key);
-        Assert.Equal(At(3), after.EvaluatedAt);
+        Assert.Equal((At(3), 1L), (after.EvaluatedAt, after.Version));
         Assert.Equal(3, after.Clocks.Length);
     }
 

@@ -9,20 +9,33 @@ public interface INotificationLedger
     Task<IReadOnlyList<string>> AddIfAbsentAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims a pending notification (or one whose sending claim expired) for <paramref name="lease"/>;
-    /// null when it is delivered, failed, or claimed by someone else.
+    /// Claims a pending notification (or one whose sending claim expired) for <paramref name="lease"/>, as an attempt made
+    /// at <paramref name="now"/>; null when it is delivered, failed, or claimed by someone else.
     /// </summary>
     Task<Notification?> TryClaimAsync(string key, Instant now, Duration lease, CancellationToken cancellationToken);
 
     Task MarkDeliveredAsync(string key, Instant at, CancellationToken cancellationToken);
 
-    /// <summary>Records a failed attempt: <paramref name="permanent"/> ends it as Failed, otherwise it returns to Pending.</summary>
+    /// <summary>
+    /// Records a failed attempt: <paramref name="permanent"/> ends it as Failed, otherwise it returns to Pending. The
+    /// attempt's instant (<see cref="Notification.LastAttemptAt"/>) moves to <paramref name="at"/> when it was claimed.
+    /// </summary>
     Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken);
 
     Task<Notification?> GetAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Pending notifications whose claim is absent or expired, for the recovery sweep after a crash.</summary>
     Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pending notifications that were tried (attempts above zero) and of which nothing was heard for
+    /// <paramref name="grace"/>: their last attempt, their due instant (one held for quiet hours waits for it) and their
+    /// last re-queue by this method all lie before <c><paramref name="now"/> − <paramref name="grace"/></c>, earliest due
+    /// first. With a grace longer than any retry delay, such a notification's retry job was lost (deleted on the
+    /// dashboard, expired). Each one returned is marked re-queued at <paramref name="now"/>, so it is not taken again
+    /// within the grace while the job queued for it waits to run. Taking one claims nothing: its job still has to.
+    /// </summary>
+    Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Pending notifications (not claimed) of one recipient that are due by <paramref name="dueBy"/>, earliest first:

@@ -46,6 +46,13 @@ public sealed record Notification
 
     public DeliveryState State { get; init; } = DeliveryState.Pending;
     public int Attempts { get; init; }
+
+    /// <summary>
+    /// When the last delivery attempt claimed the notification, or — once that attempt failed — when it failed: a retry
+    /// waits from then. Null while it was never tried.
+    /// </summary>
+    public Instant? LastAttemptAt { get; init; }
+
     public Instant? DeliveredAt { get; init; }
     public string? LastError { get; init; }
 

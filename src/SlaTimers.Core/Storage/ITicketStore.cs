@@ -14,8 +14,18 @@ public interface ITicketStore
     /// </summary>
     Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the clocks and next checkpoint of tickets re-evaluated outside a sync (timer, config reload).</summary>
-    Task SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the clocks and next checkpoint of tickets re-evaluated outside a sync (timer, config reload), in ONE
+    /// transaction — each only while the ticket is still at the <see cref="TicketRecord.Version"/> it was read at. A ticket
+    /// written since (a sync page committed between the caller's read and this save, or another evaluation) is skipped,
+    /// its stored clocks and next checkpoint untouched: an evaluation of the older state must never overwrite the newer one.
+    /// </summary>
+    /// <returns>
+    /// The tickets skipped as stale, in key order (empty: every evaluation was saved). The caller reads them again to
+    /// evaluate the newer state, or leaves them to it.
+    /// </returns>
+    /// <exception cref="InvalidOperationException">A ticket is not stored at all (a caller's mistake); nothing is written.</exception>
+    Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken);
 
     Task<SyncState?> GetSyncStateAsync(string source, CancellationToken cancellationToken);
 

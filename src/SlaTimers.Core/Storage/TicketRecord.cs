@@ -17,6 +17,14 @@ public sealed record TicketRecord(
     Instant? NextCheckpointAt)
 {
     public TicketKey Key => TicketKey.Of(Ticket);
+
+    /// <summary>
+    /// The stored row's version when this record was read: every write of the ticket (a sync page, a saved evaluation)
+    /// moves it on, so an evaluation made from this record is saved only while nothing newer was written
+    /// (<see cref="ITicketStore.SaveEvaluationsAsync"/>). Stored tickets start at 1; 0 is a record not read from the store.
+    /// A sync page ignores it: the page is the newer state.
+    /// </summary>
+    public long Version { get; init; }
 }
 
 /// <summary>What one sync page stores, atomically: tickets, quarantined payloads and the new cursor.</summary>

@@ -23,27 +23,37 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         FOR UPDATE OF t
         """;
 
-    // first_seen is written once; every other column follows the latest page.
+    // first_seen is written once; every other column follows the latest page, and the version moves on (a timer's or a
+    // reload's evaluation of the state before this page is then refused as stale).
     private const string UpsertTickets = """
         INSERT INTO slatimers.tickets AS t (source, external_id, display_id, subject, link, created, first_seen, evaluated_at,
-            next_checkpoint_at, is_open, ticket, timeline)
+            next_checkpoint_at, is_open, ticket, timeline, version)
         SELECT source, external_id, display_id, subject, link, created, first_seen, evaluated_at,
-            next_checkpoint_at, is_open, ticket::jsonb, timeline::json
+            next_checkpoint_at, is_open, ticket::jsonb, timeline::json, 1
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[],
             $9::timestamptz[], $10::boolean[], $11::text[], $12::text[])
             AS u(source, external_id, display_id, subject, link, created, first_seen, evaluated_at, next_checkpoint_at, is_open, ticket, timeline)
         ON CONFLICT (source, external_id) DO UPDATE SET
             display_id = excluded.display_id, subject = excluded.subject, link = excluded.link, created = excluded.created,
             evaluated_at = excluded.evaluated_at, next_checkpoint_at = excluded.next_checkpoint_at, is_open = excluded.is_open,
-            ticket = excluded.ticket, timeline = excluded.timeline
+            ticket = excluded.ticket, timeline = excluded.timeline, version = t.version + 1
         """;
 
+    // The rows of an evaluation, locked in key order (as a page locks them, so the two never deadlock) with their versions.
+    private const string LockVersions = """
+        SELECT t.source, t.external_id, t.version FROM slatimers.tickets t
+        JOIN unnest($1::text[], $2::text[]) AS k(source, external_id) ON t.source = k.source AND t.external_id = k.external_id
+        ORDER BY t.source, t.external_id
+        FOR UPDATE OF t
+        """;
+
+    // Run only for tickets locked above at the version their evaluation was read at: nobody can write them between.
     private const string UpdateEvaluations = """
-        UPDATE slatimers.tickets t SET evaluated_at = u.evaluated_at, next_checkpoint_at = u.next_checkpoint_at, is_open = u.is_open
+        UPDATE slatimers.tickets t SET evaluated_at = u.evaluated_at, next_checkpoint_at = u.next_checkpoint_at, is_open = u.is_open,
+            version = t.version + 1
         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::boolean[])
             AS u(source, external_id, evaluated_at, next_checkpoint_at, is_open)
         WHERE t.source = u.source AND t.external_id = u.external_id
-        RETURNING t.source, t.external_id
         """;
 
     private const string InsertQuarantine = """
@@ -117,33 +127,43 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
     {
         var records = PageTickets.From(tickets).Tickets.Select(t => t.Record).ToList();
-        if (records.Count == 0) return;
+        if (records.Count == 0) return [];
         await using var connection = await db.OpenNpgsqlAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var updated = new HashSet<TicketKey>();
-        await using (var update = Command(
-            connection,
-            transaction,
-            UpdateEvaluations,
-            Texts(records.Select(r => r.Ticket.Source)),
-            Texts(records.Select(r => r.Ticket.ExternalId)),
-            Timestamps(records.Select(r => r.EvaluatedAt)),
-            Timestamps(records.Select(r => r.NextCheckpointAt)),
-            Booleans(records.Select(TicketColumns.IsOpen))))
+        var stored = await LockVersionsAsync(connection, transaction, records, cancellationToken);
+        var (current, stale) = EvaluationVersions.Split(records, stored);
+        if (current.Count > 0)
         {
-            await using var reader = await update.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) updated.Add(new TicketKey(reader.GetString(0), reader.GetString(1)));
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(Command(
+                UpdateEvaluations,
+                Texts(current.Select(r => r.Ticket.Source)),
+                Texts(current.Select(r => r.Ticket.ExternalId)),
+                Timestamps(current.Select(r => r.EvaluatedAt)),
+                Timestamps(current.Select(r => r.NextCheckpointAt)),
+                Booleans(current.Select(TicketColumns.IsOpen))));
+            PostgresEvaluations.Add(batch, current);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        TicketColumns.EnsureAllStored(records, updated);
-
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        PostgresEvaluations.Add(batch, records);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return stale;
+    }
+
+    private static async Task<Dictionary<TicketKey, long>> LockVersionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TicketRecord> records, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<TicketKey, long>();
+        await using var command = Command(connection, transaction, LockVersions, Texts(records.Select(r => r.Ticket.Source)), Texts(records.Select(r => r.Ticket.ExternalId)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored[new TicketKey(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+        return stored;
     }
 
     private static async Task<Dictionary<TicketKey, string>> LockTimelinesAsync(

@@ -35,7 +35,7 @@ internal static class RecordMapping
             Fields = document.Fields.ToFields(),
             Timeline = EventDocument.Deserialize(row.Timeline),
         };
-        return new TicketRecord(ticket, row.FirstSeen, row.EvaluatedAt, clocks, row.NextCheckpointAt);
+        return new TicketRecord(ticket, row.FirstSeen, row.EvaluatedAt, clocks, row.NextCheckpointAt) { Version = row.Version };
     }
 
     public static Clock ToClock(ClockRow row) => new()
@@ -83,6 +83,7 @@ internal static class RecordMapping
         DueAt = row.DueAt,
         State = DeliveryStates.Parse(row.State),
         Attempts = row.Attempts,
+        LastAttemptAt = row.LastAttemptAt,
         DeliveredAt = row.DeliveredAt,
         LastError = row.LastError,
     };

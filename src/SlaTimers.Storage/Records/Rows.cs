@@ -17,6 +17,7 @@ internal sealed class TicketRow
     public Instant? NextCheckpointAt { get; set; }
     public string Ticket { get; set; } = "";
     public string Timeline { get; set; } = "";
+    public long Version { get; set; }
 }
 
 internal sealed class ClockRow
@@ -73,6 +74,7 @@ internal sealed class NotificationRow
     public Instant DueAt { get; set; }
     public string State { get; set; } = "";
     public int Attempts { get; set; }
+    public Instant? LastAttemptAt { get; set; }
     public Instant? DeliveredAt { get; set; }
     public string? LastError { get; set; }
 }

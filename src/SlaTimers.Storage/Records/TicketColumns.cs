@@ -13,15 +13,4 @@ internal static class TicketColumns
     /// </summary>
     public static bool IsOpen(TicketRecord record) =>
         !record.Ticket.Fields.Status.IsDone() || (!record.Clocks.IsDefault && record.Clocks.Any(c => c.State.IsOpen()));
-
-    /// <summary>Evaluations are saved for stored tickets only: anything else is a caller's mistake, and nothing is written.</summary>
-    public static void EnsureAllStored(IEnumerable<TicketRecord> records, IReadOnlySet<TicketKey> stored)
-    {
-        var missing = records.Select(r => r.Key).Where(k => !stored.Contains(k)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"Cannot save the evaluation of {missing.Count} ticket(s) that are not stored: {string.Join(", ", missing.Take(10))}.");
-        }
-    }
 }

@@ -14,7 +14,8 @@ namespace SlaTimers.Storage.Sql;
 /// </summary>
 internal abstract class SqlNotificationLedger : INotificationLedger
 {
-    protected const string Columns = "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts, delivered_at, last_error";
+    protected const string Columns =
+        "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts, last_attempt_at, delivered_at, last_error";
 
     private readonly string _claim;
     private readonly string _delivered;
@@ -23,6 +24,7 @@ internal abstract class SqlNotificationLedger : INotificationLedger
     private readonly string _get;
     private readonly string _undelivered;
     private readonly string _pendingFor;
+    private readonly string _stalled;
 
     protected SqlNotificationLedger(IStorageDatabase db)
     {
@@ -31,7 +33,7 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         // A claim is free when pending, or when its sender's lease ran out (a crash, a hung send).
         const string claimable = "(state = 'pending' OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)))";
         _claim = $"""
-            UPDATE {p}notifications SET state = 'sending', claimed_until = @until, attempts = attempts + 1
+            UPDATE {p}notifications SET state = 'sending', claimed_until = @until, attempts = attempts + 1, last_attempt_at = @now
             WHERE key = @key AND {claimable}
             RETURNING {Columns}
             """;
@@ -39,8 +41,10 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             UPDATE {p}notifications SET state = 'delivered', delivered_at = @at, claimed_until = NULL, last_error = NULL
             WHERE key = @key AND state <> 'delivered'
             """;
+        // A failed attempt's retry waits from its failure; a notification failed without a claim (no address) made none.
         _failed = $"""
-            UPDATE {p}notifications SET state = @state, failed_at = @at, last_error = @error, claimed_until = NULL
+            UPDATE {p}notifications SET state = @state, failed_at = @at, last_error = @error, claimed_until = NULL,
+                last_attempt_at = CASE WHEN state = 'sending' THEN @at ELSE last_attempt_at END
             WHERE key = @key AND state <> 'delivered'
             """;
         _exists = $"SELECT COUNT(*) FROM {p}notifications WHERE key = @key";
@@ -51,6 +55,17 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             SELECT {Columns} FROM {p}notifications
             WHERE state = 'pending' AND due_at <= @dueBy AND recipient = @recipient
             ORDER BY due_at, key LIMIT @limit
+            """;
+        // Tried, back to pending, and nothing since @before: no attempt, not held past it, not re-queued since. The outer
+        // WHERE repeats the test, so a row claimed (or taken by another sweep) between the two is left alone.
+        const string stalled = """
+            state = 'pending' AND attempts > 0 AND due_at < @before
+            AND (last_attempt_at IS NULL OR last_attempt_at < @before) AND (requeued_at IS NULL OR requeued_at < @before)
+            """;
+        _stalled = $"""
+            UPDATE {p}notifications SET requeued_at = @now
+            WHERE key IN (SELECT key FROM {p}notifications WHERE {stalled} ORDER BY due_at, key LIMIT @limit) AND {stalled}
+            RETURNING {Columns}
             """;
     }
 
@@ -110,6 +125,16 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         var rows = await connection.QueryAsync<NotificationRow>(
             new CommandDefinition(_pendingFor, new { recipient, dueBy, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(RecordMapping.ToNotification)];
+    }
+
+    public async Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (grace <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(grace), grace, "A stalled notification needs a positive grace.");
+        await using var connection = await Db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NotificationRow>(
+            new CommandDefinition(_stalled, new { now, before = now - grace, limit }, cancellationToken: cancellationToken));
+        return [.. rows.Select(RecordMapping.ToNotification).OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>The keys of <paramref name="notifications"/> that were inserted, in the order given, each once.</summary>

@@ -11,7 +11,7 @@ namespace SlaTimers.Storage.Sql;
 internal sealed class SqlTicketQueries
 {
     private const string TicketColumns =
-        "t.source, t.external_id, t.subject, t.link, t.created, t.first_seen, t.evaluated_at, t.next_checkpoint_at, t.ticket, t.timeline";
+        "t.source, t.external_id, t.subject, t.link, t.created, t.first_seen, t.evaluated_at, t.next_checkpoint_at, t.ticket, t.timeline, t.version";
 
     private const string ClockColumns =
         "c.source, c.external_id, c.ordinal, c.agreement_id, c.agreement_kind, c.metric, c.cycle, c.state, c.is_paused, c.policy_id, "

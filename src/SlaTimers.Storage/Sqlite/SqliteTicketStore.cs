@@ -16,19 +16,23 @@ internal sealed class SqliteTicketStore(SqliteDatabase db) : ITicketStore
 {
     private const string SelectTimeline = "SELECT timeline FROM tickets WHERE source = $1 AND external_id = $2";
 
-    // first_seen is written once; every other column follows the latest page.
+    // first_seen is written once; every other column follows the latest page, and the version moves on (a timer's or a
+    // reload's evaluation of the state before this page is then refused as stale).
     private const string UpsertTicket = """
         INSERT INTO tickets (source, external_id, display_id, subject, link, created, first_seen, evaluated_at, next_checkpoint_at,
-            is_open, ticket, timeline)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            is_open, ticket, timeline, version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)
         ON CONFLICT (source, external_id) DO UPDATE SET
             display_id = excluded.display_id, subject = excluded.subject, link = excluded.link, created = excluded.created,
             evaluated_at = excluded.evaluated_at, next_checkpoint_at = excluded.next_checkpoint_at, is_open = excluded.is_open,
-            ticket = excluded.ticket, timeline = excluded.timeline
+            ticket = excluded.ticket, timeline = excluded.timeline, version = tickets.version + 1
         """;
 
+    private const string SelectVersion = "SELECT version FROM tickets WHERE source = $1 AND external_id = $2";
+
+    // Run only for tickets whose version was just read in the same BEGIN IMMEDIATE transaction: nobody can write between.
     private const string UpdateEvaluation =
-        "UPDATE tickets SET evaluated_at = $3, next_checkpoint_at = $4, is_open = $5 WHERE source = $1 AND external_id = $2";
+        "UPDATE tickets SET evaluated_at = $3, next_checkpoint_at = $4, is_open = $5, version = version + 1 WHERE source = $1 AND external_id = $2";
 
     private const string InsertQuarantine = "INSERT INTO quarantine (source, external_id, reason, payload, at) VALUES ($1, $2, $3, $4, $5)";
 
@@ -90,29 +94,38 @@ internal sealed class SqliteTicketStore(SqliteDatabase db) : ITicketStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
     {
         var records = PageTickets.From(tickets).Tickets.Select(t => t.Record).ToList();
-        if (records.Count == 0) return;
+        if (records.Count == 0) return [];
         await using var connection = await db.OpenSqliteAsync(cancellationToken);
+        // The write lock is taken up front, so the versions read here hold until the commit.
         await using var transaction = connection.BeginTransaction(deferred: false);
 
-        var stored = new HashSet<TicketKey>();
-        using (var update = new SqliteStatement(connection, transaction, UpdateEvaluation, 5))
-        using (var evaluations = new SqliteEvaluations(connection, transaction))
+        var stored = new Dictionary<TicketKey, long>();
+        using (var select = new SqliteStatement(connection, transaction, SelectVersion, 2))
         {
             foreach (var record in records)
             {
+                using var reader = select.Query(record.Ticket.Source, record.Ticket.ExternalId);
+                if (reader.Read()) stored[record.Key] = reader.GetInt64(0);
+            }
+        }
+        var (current, stale) = EvaluationVersions.Split(records, stored);
+
+        using (var update = new SqliteStatement(connection, transaction, UpdateEvaluation, 5))
+        using (var evaluations = new SqliteEvaluations(connection, transaction))
+        {
+            foreach (var record in current)
+            {
                 cancellationToken.ThrowIfCancellationRequested();
-                var changed = update.Execute(
+                update.Execute(
                     record.Ticket.Source, record.Ticket.ExternalId, Micros(record.EvaluatedAt), Micros(record.NextCheckpointAt), Flag(TicketColumns.IsOpen(record)));
-                if (changed == 0) continue;
-                stored.Add(record.Key);
                 evaluations.Write(record);
             }
         }
-        TicketColumns.EnsureAllStored(records, stored);
         await transaction.CommitAsync(cancellationToken);
+        return stale;
     }
 
     private static string? StoredTimeline(SqliteStatement select, TicketKey key)

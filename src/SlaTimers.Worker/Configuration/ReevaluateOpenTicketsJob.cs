@@ -21,6 +21,9 @@ public sealed partial class ReevaluateOpenTicketsJob(
 {
     public const int PageSize = 200;
 
+    /// <summary>How often the tickets a sync page wrote meanwhile are read and evaluated again before the job gives up.</summary>
+    public const int StaleRounds = 3;
+
     [Queue(HangfireQueues.Default)]
     [JobDisplayName("Re-evaluate open tickets (configuration changed)")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
@@ -28,32 +31,69 @@ public sealed partial class ReevaluateOpenTicketsJob(
     {
         TicketKey? after = null;
         var total = 0;
+        var unsettled = new List<TicketKey>();
         while (true)
         {
             var page = await tickets.GetOpenTicketsAsync(after, PageSize, cancellationToken);
             if (page.Count == 0) break;
-            var now = clock.GetCurrentInstant();
-            var rules = configuration.Current.Rules;
-            var evaluated = new List<TicketRecord>(page.Count);
-            foreach (var record in page)
-            {
-                try
-                {
-                    evaluated.Add(TicketEvaluation.Evaluate(record.Ticket, record.FirstSeen, rules, now, fireForDueNow: true));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One ticket the new rules cannot evaluate keeps its clocks; the others move on.
-                    LogTicketFailed(e, record.Ticket.DisplayId);
-                }
-            }
-            await tickets.SaveEvaluationsAsync(evaluated, cancellationToken);
+            var evaluated = Evaluate(page);
+            var stale = await tickets.SaveEvaluationsAsync(evaluated, cancellationToken);
+            total += evaluated.Count - stale.Count;
+            (var saved, stale) = await SaveNewerStatesAsync(stale, cancellationToken);
+            total += saved;
+            unsettled.AddRange(stale);
             await timers.ReconcileAsync(cancellationToken);
-            total += evaluated.Count;
             after = page[^1].Key;
             if (page.Count < PageSize) break;
         }
+        if (unsettled.Count > 0)
+        {
+            // Never left with the old rules' clocks (and timers): failing makes Hangfire run the whole pass again.
+            throw new InvalidOperationException(
+                $"{unsettled.Count} ticket(s) kept changing while they were re-evaluated with the new configuration "
+                + $"({string.Join(", ", unsettled.Take(10))}); the re-evaluation runs again.");
+        }
         LogDone(total);
+    }
+
+    /// <summary>
+    /// Evaluates again the tickets whose save was refused because a sync page wrote them after they were read. That page
+    /// may have been evaluated with the rules before the change (built just before it, committed just after the read
+    /// here), so leaving the ticket to it could keep the old rules' clocks and timer until its next change.
+    /// </summary>
+    /// <returns>How many were saved, and those still stale after <see cref="StaleRounds"/> rounds.</returns>
+    private async Task<(int Saved, IReadOnlyList<TicketKey> Stale)> SaveNewerStatesAsync(IReadOnlyList<TicketKey> stale, CancellationToken cancellationToken)
+    {
+        var saved = 0;
+        for (var round = 0; round < StaleRounds && stale.Count > 0; round++)
+        {
+            // A ticket gone meanwhile needs nothing any more.
+            var newer = await tickets.GetTicketsAsync(stale, cancellationToken);
+            var evaluated = Evaluate([.. newer.Values]);
+            stale = await tickets.SaveEvaluationsAsync(evaluated, cancellationToken);
+            saved += evaluated.Count - stale.Count;
+        }
+        return (saved, stale);
+    }
+
+    private List<TicketRecord> Evaluate(IReadOnlyList<TicketRecord> records)
+    {
+        var now = clock.GetCurrentInstant();
+        var rules = configuration.Current.Rules;
+        var evaluated = new List<TicketRecord>(records.Count);
+        foreach (var record in records)
+        {
+            try
+            {
+                evaluated.Add(TicketEvaluation.Reevaluate(record, rules, now, fireForDueNow: true));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One ticket the new rules cannot evaluate keeps its clocks; the others move on.
+                LogTicketFailed(e, record.Ticket.DisplayId);
+            }
+        }
+        return evaluated;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-evaluation: ticket {Ticket} could not be evaluated with the new configuration; it keeps its clocks.")]

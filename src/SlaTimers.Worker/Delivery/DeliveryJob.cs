@@ -35,6 +35,14 @@ public sealed partial class DeliveryJob(
     /// <summary>Claims of one notification, by any job, before it is given up as failed.</summary>
     public const int MaxAttempts = Retries + 1;
 
+    /// <summary>
+    /// The longest a notification that failed for now waits for its retry: a channel's Retry-After, which
+    /// <see cref="HonourRetryAfterAttribute"/> caps at an hour (the back-off's longest delay below, 30 min, is shorter).
+    /// The recovery sweep gives a retry longer than this before it takes its job for lost
+    /// (<see cref="DeliveryOptions.LostRetryGrace"/>).
+    /// </summary>
+    public static readonly TimeSpan LongestRetryDelay = HonourRetryAfterAttribute.MaxDelay;
+
     /// <summary>The most warnings one digest lists; more go in the next one.</summary>
     public const int MaxDigestItems = 50;
 

@@ -14,8 +14,12 @@ namespace SlaTimers.Worker.Delivery;
 /// <summary>
 /// The sweep after a crash: queues a delivery job again for a notification that lost its own — one recorded but
 /// never tried (a crash between the ledger and the queue), or one whose sender's claim ran out (a crash while
-/// sending). A notification that failed transiently belongs to its job's retries and is left to them. One held for quiet
-/// hours, or waiting for its digest window, is not lost until that wait is over too.
+/// sending). A notification that failed transiently belongs to its job's retries and is left to them — until none has
+/// come for <see cref="DeliveryOptions.LostRetryGrace"/> (longer than any retry waits) since its last attempt or its due
+/// instant: then its retry job was lost (deleted on the dashboard, expired, or a job rescheduled to a quiet-hours opening
+/// that never ran) and it is queued again, once per grace. One held for quiet hours, or waiting for its digest window, is
+/// not lost until that wait is over too. A job queued here claims the ledger row like any other, so a notification is
+/// never sent by two at once, however many jobs it has.
 /// </summary>
 public sealed partial class DeliveryRecovery(
     INotificationLedger ledger,
@@ -35,18 +39,29 @@ public sealed partial class DeliveryRecovery(
         var lost = (await ledger.GetUndeliveredAsync(now, BatchSize, cancellationToken))
             .Where(n => n.State == DeliveryState.Sending || (n.Attempts == 0 && now - n.DueAt > DeliveryTiming.RecoveryGrace(n, options.Value)))
             .ToList();
-        if (lost.Count == 0) return 0;
+        var stalled = await ledger.TakeStalledAsync(now, Duration.FromTimeSpan(options.Value.LostRetryGrace), BatchSize, cancellationToken);
+        if (lost.Count + stalled.Count == 0) return 0;
 
-        var records = await tickets.GetTicketsAsync([.. lost.Select(n => n.Ticket).Distinct()], cancellationToken);
+        var records = await tickets.GetTicketsAsync([.. lost.Concat(stalled).Select(n => n.Ticket).Distinct()], cancellationToken);
         var current = configuration.Current;
         foreach (var notification in lost)
         {
-            var key = notification.Key;
-            var title = Title(notification, records.GetValueOrDefault(notification.Ticket), current, now);
-            jobs.Enqueue<DeliveryJob>(job => job.DeliverAsync(key, title, CancellationToken.None));
-            LogRequeued(key, notification.State.ToString().ToLowerInvariant());
+            Enqueue(notification, records.GetValueOrDefault(notification.Ticket), current, now);
+            LogRequeued(notification.Key, notification.State.ToString().ToLowerInvariant());
         }
-        return lost.Count;
+        foreach (var notification in stalled)
+        {
+            Enqueue(notification, records.GetValueOrDefault(notification.Ticket), current, now);
+            LogRetryLost(notification.Key, notification.Attempts, notification.LastAttemptAt);
+        }
+        return lost.Count + stalled.Count;
+    }
+
+    private void Enqueue(Notification notification, TicketRecord? record, SlaTimers.Configuration.SlaConfiguration current, Instant now)
+    {
+        var key = notification.Key;
+        var title = Title(notification, record, current, now);
+        jobs.Enqueue<DeliveryJob>(job => job.DeliverAsync(key, title, CancellationToken.None));
     }
 
     private string Title(Notification notification, TicketRecord? record, SlaTimers.Configuration.SlaConfiguration current, Instant now)
@@ -62,4 +77,7 @@ public sealed partial class DeliveryRecovery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Key} ({State}) had lost its job; queued it again.")]
     private partial void LogRequeued(string key, string state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Key} failed {Attempts} time(s) and its retry never came (last attempt {LastAttemptAt}); queued it again.")]
+    private partial void LogRetryLost(string key, int attempts, Instant? lastAttemptAt);
 }

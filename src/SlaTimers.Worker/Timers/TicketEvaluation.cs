@@ -37,6 +37,14 @@ public static class TicketEvaluation
         return first;
     }
 
+    /// <summary>
+    /// A stored ticket's clocks again, at <paramref name="now"/> with <paramref name="rules"/>: the result carries the
+    /// version the ticket was read at, so saving it (<see cref="ITicketStore.SaveEvaluationsAsync"/>) is refused when a
+    /// newer write came in between.
+    /// </summary>
+    public static TicketRecord Reevaluate(TicketRecord stored, SlaRules rules, Instant now, bool fireForDueNow) =>
+        Evaluate(stored.Ticket, stored.FirstSeen, rules, now, fireForDueNow) with { Version = stored.Version };
+
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
 
     /// <summary>The earliest upcoming checkpoint, or now when <paramref name="fireForDueNow"/> and one is due now.</summary>

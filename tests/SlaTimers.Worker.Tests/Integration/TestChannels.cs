@@ -32,13 +32,18 @@ public sealed class RecordingChannel(IOptions<PickupOptions> pickup, IClock cloc
 
     private readonly PickupChannel _inner = new(pickup);
     private readonly ConcurrentDictionary<string, List<Instant>> _sends = new();
+    private readonly ConcurrentDictionary<string, bool> _failOnce = new();
 
     public string Name => ChannelName;
 
     public string Folder => Path.GetFullPath(pickup.Value.Directory);
 
+    /// <summary>The first attempt to send this notification fails for now, as a mail server answering 421 does.</summary>
+    public void FailOnce(string key) => _failOnce[key] = true;
+
     public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
+        if (_failOnce.TryRemove(message.NotificationKey, out _)) throw new IOException("421 4.3.2 service not available, try again later");
         await _inner.SendAsync(message, cancellationToken);
         var sends = _sends.GetOrAdd(message.NotificationKey, _ => []);
         lock (sends) sends.Add(clock.GetCurrentInstant());

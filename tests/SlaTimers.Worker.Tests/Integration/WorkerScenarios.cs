@@ -1,8 +1,12 @@
 using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
+using NodaTime.Testing;
 using SlaTimers.Core.Notifications;
+using SlaTimers.Core.Storage;
 using SlaTimers.Core.Tickets;
 using SlaTimers.Worker.Delivery;
 using SlaTimers.Worker.Recipients;
@@ -135,6 +139,75 @@ public abstract class WorkerScenarios(WorkerFixture worker, ITestOutputHelper ou
         var notification = await worker.Ledger.GetAsync(key, CancellationToken.None);
         Assert.Equal((DeliveryState.Delivered, 1), (notification!.State, notification.Attempts));
         Assert.Single(Directory.GetFiles(worker.Channel.Folder, $"{Path.GetFileName(worker.Channel.FileOf(key))}"));
+    }
+
+    [Fact]
+    public async Task ATimerEvaluatingWhileAReopenIsStored_LeavesTheReopenedTicketItsTimer_AndTheWarningIsSent()
+    {
+        var (id, created) = (NewId(), Now());
+        var open = TestTickets.Make(TestHelpdesk.SourceName, id, created);
+        var (solvedAt, reopenedAt) = (created + Duration.FromMilliseconds(200), created + Duration.FromMilliseconds(400));
+        var solved = open with
+        {
+            Fields = open.Fields with { Status = StatusCategory.Solved },
+            Timeline = [.. open.Timeline, TicketEvent.StatusChange(solvedAt, StatusCategory.Solved, "Solved", id: $"{id}-solve")],
+        };
+        var reopened = solved with
+        {
+            Fields = open.Fields,
+            Timeline = [.. solved.Timeline, TicketEvent.StatusChange(reopenedAt, StatusCategory.Open, "Open", id: $"{id}-reopen")],
+        };
+        await UntilAsync(solvedAt);
+        worker.Helpdesk.Push(solved);
+        await worker.SyncAsync();
+
+        // A timer of the ticket (left from before the solve) reads the solved state; the reopen's page commits before it saves.
+        using var scope = worker.App.Services.CreateScope();
+        var store = new InterruptedTicketStore(scope.ServiceProvider.GetRequiredService<ITicketStore>(), async saves =>
+        {
+            if (saves > 0) return;
+            await UntilAsync(reopenedAt);
+            worker.Helpdesk.Push(reopened);
+            await worker.SyncAsync();
+        });
+        await ActivatorUtilities.CreateInstance<TimerJob>(scope.ServiceProvider, store).RunAsync(new TicketKey(TestHelpdesk.SourceName, id), null, CancellationToken.None);
+
+        // 200 ms used before the solve, the rest from the reopen: the warning (2 s used) is due 2.2 s after creation.
+        var sent = await worker.Channel.WaitForSendAsync(KeyOf(id, "ann"), Patience);
+        Assert.NotNull(sent);
+        AssertOnTime(created + Duration.FromMilliseconds(2200), sent.Value);
+        Assert.Equal(1, worker.Channel.Count(KeyOf(id, "ann")));
+    }
+
+    [Fact]
+    public async Task ARetryJobDeletedOnTheDashboard_ItsNotificationIsDeliveredByTheSweepAfterTheGrace()
+    {
+        var (id, created) = (NewId(), Now());
+        var key = KeyOf(id, "ann");
+        worker.Channel.FailOnce(key);
+        worker.Helpdesk.Push(TestTickets.Make(TestHelpdesk.SourceName, id, created));
+        await worker.SyncAsync();
+
+        // The first attempt fails for now; Hangfire schedules its retry (10 s later), which is deleted on the dashboard.
+        var retry = await EventuallyAsync(() => Task.FromResult<string?>(worker.Storage.GetMonitoringApi().ScheduledJobs(0, 1000)
+            .FirstOrDefault(j => j.Value.Job?.Args[0] as string == key).Key));
+        Assert.True(worker.Jobs.Delete(retry));
+        var failed = await worker.Ledger.GetAsync(key, CancellationToken.None);
+        Assert.Equal((DeliveryState.Pending, 1), (failed!.State, failed.Attempts));
+
+        using var scope = worker.App.Services.CreateScope();
+        var grace = Duration.FromTimeSpan(scope.ServiceProvider.GetRequiredService<IOptions<DeliveryOptions>>().Value.LostRetryGrace);
+        async Task<int> SweepAtAsync(Instant at) =>
+            await ActivatorUtilities.CreateInstance<DeliveryRecovery>(scope.ServiceProvider, (IClock)new FakeClock(at)).RequeueLostAsync(CancellationToken.None);
+        Assert.Equal(0, await SweepAtAsync(failed.LastAttemptAt!.Value + grace)); // until then a retry may still be on its way
+        Assert.Equal(1, await SweepAtAsync(failed.LastAttemptAt!.Value + grace + Duration.FromSeconds(1)));
+
+        var sent = await worker.Channel.WaitForSendAsync(key, Patience);
+        Assert.NotNull(sent);
+        var delivered = await EventuallyAsync(async () => await worker.Ledger.GetAsync(key, CancellationToken.None) is { State: DeliveryState.Delivered } n ? n : null);
+        Assert.Equal(2, delivered.Attempts);
+        Assert.Equal(1, worker.Channel.Count(key));
+        Assert.Equal(DeletedState.StateName, worker.StateOf(retry));
     }
 
     private void AssertOnTime(Instant checkpoint, Instant sent)

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using NodaTime;
+using SlaTimers.Core.Clocks;
 using SlaTimers.Core.Notifications;
 using SlaTimers.Core.Storage;
 using SlaTimers.Core.Tickets;
@@ -93,14 +94,26 @@ public sealed class FakeTimerStore : ITimerStore
     }
 }
 
-/// <summary>Tickets in memory; saving a record also sets its timer's due instant, as the SQL stores do.</summary>
+/// <summary>
+/// Tickets in memory; saving a record also sets its timer's due instant, as the SQL stores do. Every write moves the
+/// ticket's version on, and an evaluation is saved only at the version it was read at (stale ones are skipped).
+/// </summary>
 public sealed class FakeTicketStore(FakeTimerStore timers) : ITicketStore
 {
+    private readonly Lock _gate = new();
+
     public ConcurrentDictionary<TicketKey, TicketRecord> Records { get; } = new();
 
+    /// <summary>Stores a record as a sync page does, whatever its version.</summary>
     public void Put(TicketRecord record)
     {
-        Records[record.Key] = record;
+        lock (_gate) Write(record);
+    }
+
+    private void Write(TicketRecord record)
+    {
+        var version = Records.TryGetValue(record.Key, out var stored) ? stored.Version + 1 : 1;
+        Records[record.Key] = record with { Version = version };
         timers.SetDue(record.Key, record.NextCheckpointAt);
     }
 
@@ -115,11 +128,25 @@ public sealed class FakeTicketStore(FakeTimerStore timers) : ITicketStore
         return Task.CompletedTask;
     }
 
-    public Task SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
     {
-        foreach (var record in tickets) Put(record);
-        return Task.CompletedTask;
+        lock (_gate)
+        {
+            var missing = tickets.Where(t => !Records.ContainsKey(t.Key)).Select(t => t.Key).ToList();
+            if (missing.Count > 0) throw new InvalidOperationException($"Cannot save the evaluation of tickets that are not stored: {string.Join(", ", missing)}.");
+            var stale = new List<TicketKey>();
+            foreach (var record in tickets)
+            {
+                if (Records[record.Key].Version == record.Version) Write(record);
+                else stale.Add(record.Key);
+            }
+            lock (Evaluations) Evaluations.Add([.. tickets]);
+            return Task.FromResult<IReadOnlyList<TicketKey>>(stale);
+        }
     }
+
+    /// <summary>Every call of <see cref="SaveEvaluationsAsync"/>, with what it was given.</summary>
+    public List<IReadOnlyList<TicketRecord>> Evaluations { get; } = [];
 
     public ConcurrentDictionary<string, string?> Cursors { get; } = new();
     public List<(string Source, string Error)> Failures { get; } = [];
@@ -134,22 +161,32 @@ public sealed class FakeTicketStore(FakeTimerStore timers) : ITicketStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Open tickets (not done, or with an open clock) in ordinal key order, as the SQL stores page them.</summary>
     public Task<IReadOnlyList<TicketRecord>> GetOpenTicketsAsync(TicketKey? after, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<TicketRecord>>([]);
+        Task.FromResult<IReadOnlyList<TicketRecord>>([.. Records.Values
+            .Where(r => !r.Ticket.Fields.Status.IsDone() || r.Clocks.Any(c => c.State.IsOpen()))
+            .OrderBy(r => r.Key.Source, StringComparer.Ordinal).ThenBy(r => r.Key.ExternalId, StringComparer.Ordinal)
+            .Where(r => after is not { } a || string.CompareOrdinal(r.Key.Source, a.Source) > 0
+                || (r.Key.Source == a.Source && string.CompareOrdinal(r.Key.ExternalId, a.ExternalId) > 0))
+            .Take(limit)]);
 }
 
-/// <summary>The notification ledger in memory.</summary>
+/// <summary>The notification ledger in memory, with the semantics of the SQL ledger.</summary>
 public sealed class FakeLedger : INotificationLedger
 {
     public ConcurrentDictionary<string, Notification> Entries { get; } = new();
 
+    /// <summary>When <see cref="TakeStalledAsync"/> last took each notification.</summary>
+    public ConcurrentDictionary<string, Instant> Requeued { get; } = new();
+
     public Task<IReadOnlyList<string>> AddIfAbsentAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([.. notifications.Where(n => Entries.TryAdd(n.Key, n with { State = DeliveryState.Pending, Attempts = 0 })).Select(n => n.Key)]);
+        Task.FromResult<IReadOnlyList<string>>([.. notifications
+            .Where(n => Entries.TryAdd(n.Key, n with { State = DeliveryState.Pending, Attempts = 0, LastAttemptAt = null })).Select(n => n.Key)]);
 
     public Task<Notification?> TryClaimAsync(string key, Instant now, Duration lease, CancellationToken cancellationToken)
     {
         if (!Entries.TryGetValue(key, out var n) || n.State != DeliveryState.Pending) return Task.FromResult<Notification?>(null);
-        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1 };
+        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1, LastAttemptAt = now };
         Entries[key] = claimed;
         return Task.FromResult<Notification?>(claimed);
     }
@@ -162,7 +199,13 @@ public sealed class FakeLedger : INotificationLedger
 
     public Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken)
     {
-        Entries[key] = Entries[key] with { State = permanent ? DeliveryState.Failed : DeliveryState.Pending, LastError = error };
+        var n = Entries[key];
+        Entries[key] = n with
+        {
+            State = permanent ? DeliveryState.Failed : DeliveryState.Pending,
+            LastError = error,
+            LastAttemptAt = n.State == DeliveryState.Sending ? at : n.LastAttemptAt,
+        };
         return Task.CompletedTask;
     }
 
@@ -170,6 +213,19 @@ public sealed class FakeLedger : INotificationLedger
 
     public Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Notification>>([.. Entries.Values.Where(n => n.State == DeliveryState.Pending).Take(limit)]);
+
+    public Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken)
+    {
+        var before = now - grace;
+        var stalled = Entries.Values
+            .Where(n => n is { State: DeliveryState.Pending, Attempts: > 0 } && n.DueAt < before && (n.LastAttemptAt ?? Instant.MinValue) < before
+                && (!Requeued.TryGetValue(n.Key, out var requeued) || requeued < before))
+            .OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+        foreach (var n in stalled) Requeued[n.Key] = now;
+        return Task.FromResult<IReadOnlyList<Notification>>(stalled);
+    }
 
     public Task<IReadOnlyList<Notification>> GetPendingForRecipientAsync(string recipient, Instant dueBy, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Notification>>([.. Entries.Values

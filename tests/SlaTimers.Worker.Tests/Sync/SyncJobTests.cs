@@ -201,7 +201,7 @@ public sealed class SyncJobTests : IDisposable
             await inner.SavePageAsync(page, cancellationToken);
         }
 
-        public Task SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken) =>
             inner.SaveEvaluationsAsync(tickets, cancellationToken);
 
         public Task<SyncState?> GetSyncStateAsync(string source, CancellationToken cancellationToken) => inner.GetSyncStateAsync(source, cancellationToken);

@@ -23,15 +23,20 @@ public sealed class TimerJobTests : IDisposable
     private readonly FakeLedger _ledger = new();
     private readonly FakeJobClient _jobs = new();
     private readonly FakeClock _clock = new(Created);
+    private readonly SlaConfigurationHolder _holder;
     private readonly TimerJob _job;
+
+    /// <summary>Runs before each save of an evaluation, with the number of saves before it: a sync page committing then.</summary>
+    private Func<int, Task> _beforeSave = _ => Task.CompletedTask;
 
     public TimerJobTests()
     {
         _tickets = new FakeTicketStore(_timers);
-        var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
-        var scheduler = new TimerScheduler(_timers, _tickets, _jobs, new ReconcileGate(), holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
+        _holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
+        var scheduler = new TimerScheduler(_timers, _tickets, _jobs, new ReconcileGate(), _holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
         var notifier = new CheckpointNotifier(_ledger, _jobs, new PickupChannelStrategy(), Options.Create(new DeliveryOptions()), NullLogger<CheckpointNotifier>.Instance);
-        _job = new TimerJob(_tickets, _timers, scheduler, notifier, holder, _clock, NullLogger<TimerJob>.Instance);
+        var tickets = new InterruptedTicketStore(_tickets, count => _beforeSave(count));
+        _job = new TimerJob(tickets, _timers, scheduler, notifier, _holder, _clock, NullLogger<TimerJob>.Instance);
     }
 
     public void Dispose() => _config.Dispose();
@@ -108,9 +113,84 @@ public sealed class TimerJobTests : IDisposable
         Assert.False(_timers.Rows.ContainsKey(key));
     }
 
-    private TicketKey Store(Ticket ticket)
+    [Fact]
+    public async Task Fire_WhileAPageReopensTheSolvedTicket_EvaluatesTheReopenedStateAndKeepsItsTimer()
     {
-        var record = TicketEvaluation.Evaluate(ticket, Created, WorkerConfig.Load(_config).Rules, Created, fireForDueNow: true);
+        // A timer left from before the solve fires at 2 s; a page reopening the ticket commits while it evaluates.
+        var solvedAt = Created + Duration.FromSeconds(1);
+        var solved = TestTickets.Make("hd", "1", Created, later: TicketEvent.StatusChange(solvedAt, StatusCategory.Solved, "Solved", id: "solve"));
+        var key = Store(solved with { Fields = solved.Fields with { Status = StatusCategory.Solved } }, at: solvedAt);
+        Assert.Null(_tickets.Records[key].NextCheckpointAt);
+        _clock.Reset(Created + Duration.FromSeconds(2));
+        var reopened = solved with { Timeline = [.. solved.Timeline, TicketEvent.StatusChange(Created + Duration.FromSeconds(1.5), StatusCategory.Open, "Open", id: "reopen")] };
+        _beforeSave = saves => saves == 0 ? Page(reopened) : Task.CompletedTask;
+
+        await _job.RunAsync(key, "job-0", CancellationToken.None);
+
+        // 1 s used before the solve, the rest from the reopen: the warning (2 s used) comes at 2.5 s. The solved state's
+        // evaluation, which wanted no timer, was not saved over it.
+        var dueAt = Created + Duration.FromSeconds(2.5);
+        Assert.Equal(2, _tickets.Evaluations.Count);
+        Assert.Equal(dueAt, _tickets.Records[key].NextCheckpointAt);
+        Assert.Equal(dueAt, _timers.Rows[key].DueAt);
+        var timer = Assert.Single(_jobs.Created, j => j.Job.Type == typeof(TimerJob));
+        Assert.Equal(dueAt.ToDateTimeUtc(), Assert.IsType<ScheduledState>(timer.State).EnqueueAt);
+        Assert.Empty(_ledger.Entries);
+
+        _clock.Reset(dueAt);
+        await _job.RunAsync(key, timer.Id, CancellationToken.None);
+        Assert.Single(_ledger.Entries);
+    }
+
+    [Fact]
+    public async Task Fire_WhileAPageChangesTheTicket_TheDueWarningIsQueuedOnce()
+    {
+        var key = Store(TestTickets.Make("hd", "1", Created));
+        _clock.Reset(Created + Duration.FromSeconds(2));
+        var replied = TestTickets.Make("hd", "1", Created, later: TicketEvent.CustomerWrote(Created + Duration.FromSeconds(1.5), id: "msg"));
+        _beforeSave = saves => saves == 0 ? Page(replied) : Task.CompletedTask;
+
+        await _job.RunAsync(key, "job-0", CancellationToken.None);
+
+        // Both the state read first and the newer one find the warning due: one notification, one delivery.
+        Assert.Equal(2, _tickets.Evaluations.Count);
+        Assert.Single(_ledger.Entries);
+        Assert.Single(_jobs.Created, j => j.Job.Type == typeof(DeliveryJob));
+        Assert.Contains(_tickets.Records[key].Ticket.Timeline, e => e.Id == "msg");
+        Assert.Equal(Created + Duration.FromSeconds(2), _tickets.Records[key].EvaluatedAt); // the newer state, evaluated by the timer
+    }
+
+    [Fact]
+    public async Task Fire_WhileTheTicketKeepsChanging_EvaluatesOnceMore_ThenLeavesItToTheNewestPage()
+    {
+        var key = Store(TestTickets.Make("hd", "1", Created, priority: "low"));
+        await _timers.RecordScheduledAsync(key, Created + Duration.FromSeconds(20), "job-0", CancellationToken.None);
+        _clock.Reset(Created + Duration.FromSeconds(1));
+        var raised = TestTickets.Make("hd", "1", Created, later: TicketEvent.FieldChange(Created + Duration.FromSeconds(0.5), "priority", "high", id: "raise"));
+        _beforeSave = _ => Page(raised); // a page before every save
+
+        await _job.RunAsync(key, "job-0", CancellationToken.None);
+
+        // Two evaluations, both refused; the last page's state stands, with its own timer (the high budget's 2 s) scheduled.
+        Assert.Equal(2, _tickets.Evaluations.Count);
+        var dueAt = Created + Duration.FromSeconds(2);
+        Assert.Equal(dueAt, _tickets.Records[key].NextCheckpointAt);
+        var timer = Assert.Single(_jobs.Created, j => j.Job.Type == typeof(TimerJob));
+        Assert.Equal(dueAt.ToDateTimeUtc(), Assert.IsType<ScheduledState>(timer.State).EnqueueAt);
+        Assert.Equal((dueAt, timer.Id), (_timers.Rows[key].DueAt, _timers.Rows[key].JobId));
+    }
+
+    /// <summary>A sync page storing the ticket as the helpdesk now has it, evaluated at the clock's now.</summary>
+    private Task Page(Ticket ticket)
+    {
+        var stored = _tickets.Records[TicketKey.Of(ticket)];
+        _tickets.Put(TicketEvaluation.Evaluate(ticket, stored.FirstSeen, _holder.Current.Rules, _clock.GetCurrentInstant(), fireForDueNow: true));
+        return Task.CompletedTask;
+    }
+
+    private TicketKey Store(Ticket ticket, Instant? at = null)
+    {
+        var record = TicketEvaluation.Evaluate(ticket, Created, WorkerConfig.Load(_config).Rules, at ?? Created, fireForDueNow: true);
         _tickets.Put(record);
         return record.Key;
     }

@@ -1,0 +1,146 @@
+using NodaTime;
+using SlaTimers.Core.Notifications;
+using static SlaTimers.Storage.Tests.Support.TestData;
+
+namespace SlaTimers.Storage.Tests;
+
+/// <summary>The recovery sweep's view of the ledger: notifications whose retry never came.</summary>
+public abstract partial class StoreContractTests
+{
+    private static readonly Duration Grace = Duration.FromMinutes(65);
+
+    [Fact]
+    public async Task MarkFailed_WithoutAClaim_RecordsNoAttempt()
+    {
+        var n = Notification(NewSource(), "1");
+        await Ledger.AddIfAbsentAsync([n], None);
+
+        await Ledger.MarkFailedAsync(n.Key, At(180), "no address", permanent: true, None); // as the notifier does for an unreachable recipient
+
+        Assert.Equal((DeliveryState.Failed, 0, (Instant?)null), await StateOf(n.Key));
+    }
+
+    [Fact]
+    public async Task TakeStalled_ARetryStillWaiting_IsLeftToIt_UntilTheGraceIsOver()
+    {
+        var n = Notification(NewSource(), "1"); // due at 180
+        await Ledger.AddIfAbsentAsync([n], None);
+        await FailAsync(n.Key, At(181));
+
+        Assert.DoesNotContain(await TakeStalledAsync(At(181) + Grace), k => k == n.Key); // the grace from the failure is not over
+        var taken = await Ledger.TakeStalledAsync(At(182) + Grace, Grace, 100_000, None);
+
+        var stalled = Assert.Single(taken, t => t.Key == n.Key);
+        Assert.Equal((DeliveryState.Pending, 1, (Instant?)At(181)), (stalled.State, stalled.Attempts, stalled.LastAttemptAt));
+    }
+
+    [Fact]
+    public async Task TakeStalled_TakesANotificationOnce_PerGrace()
+    {
+        var n = Notification(NewSource(), "1");
+        await Ledger.AddIfAbsentAsync([n], None);
+        await FailAsync(n.Key, At(181));
+        var first = At(182) + Grace;
+
+        Assert.Contains(await TakeStalledAsync(first), k => k == n.Key);
+        // The job queued for it has not run yet: the next sweeps leave it alone for a grace, then take it again.
+        Assert.DoesNotContain(await TakeStalledAsync(first + Duration.FromMinutes(1)), k => k == n.Key);
+        Assert.DoesNotContain(await TakeStalledAsync(first + Grace), k => k == n.Key);
+        Assert.Contains(await TakeStalledAsync(first + Grace + Duration.FromSeconds(1)), k => k == n.Key);
+    }
+
+    [Fact]
+    public async Task TakeStalled_AnotherAttemptAfterARequeue_StartsTheGraceAgain()
+    {
+        var n = Notification(NewSource(), "1");
+        await Ledger.AddIfAbsentAsync([n], None);
+        await FailAsync(n.Key, At(181));
+        var sweep = At(182) + Grace;
+        Assert.Contains(await TakeStalledAsync(sweep), k => k == n.Key);
+
+        await FailAsync(n.Key, sweep + Duration.FromSeconds(5)); // the job queued by the sweep failed too: its retry waits now
+
+        Assert.DoesNotContain(await TakeStalledAsync(sweep + Grace + Duration.FromSeconds(2)), k => k == n.Key);
+        Assert.Contains(await TakeStalledAsync(sweep + Grace + Duration.FromSeconds(6)), k => k == n.Key);
+    }
+
+    [Fact]
+    public async Task TakeStalled_AHeldNotificationRescheduledToItsOpening_CountsFromTheOpening()
+    {
+        // Held for quiet hours until 09:00 (minute 600); a job ran early at minute 10 and put it back for the opening.
+        var held = Notification(NewSource(), "1") with { DueAt = At(600) };
+        await Ledger.AddIfAbsentAsync([held], None);
+        await FailAsync(held.Key, At(10));
+
+        Assert.DoesNotContain(await TakeStalledAsync(At(600) + Grace), k => k == held.Key);
+        Assert.Contains(await TakeStalledAsync(At(601) + Grace), k => k == held.Key);
+    }
+
+    [Fact]
+    public async Task TakeStalled_LeavesTheNeverTried_TheClaimed_TheDeliveredAndTheFailed()
+    {
+        var source = NewSource();
+        var (fresh, claimed, delivered, failed) = (Notification(source, "1"), Notification(source, "2"), Notification(source, "3"), Notification(source, "4"));
+        await Ledger.AddIfAbsentAsync([fresh, claimed, delivered, failed], None);
+        Assert.NotNull(await Ledger.TryClaimAsync(claimed.Key, At(181), Lease, None)); // its lease runs out long before the sweep: that is GetUndelivered's case
+        await FailAsync(delivered.Key, At(181));
+        Assert.NotNull(await Ledger.TryClaimAsync(delivered.Key, At(182), Lease, None));
+        await Ledger.MarkDeliveredAsync(delivered.Key, At(183), None);
+        await FailAsync(failed.Key, At(181));
+        Assert.NotNull(await Ledger.TryClaimAsync(failed.Key, At(182), Lease, None));
+        await Ledger.MarkFailedAsync(failed.Key, At(183), "550", permanent: true, None);
+
+        var taken = await TakeStalledAsync(At(10_000));
+
+        Assert.DoesNotContain(taken, k => k.StartsWith(source.ToLowerInvariant(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TakeStalled_OfTwoSweepsAtOnce_OnlyOneTakesEachNotification()
+    {
+        var source = NewSource();
+        var notifications = Enumerable.Range(0, 20).Select(i => Notification(source, $"{i}")).ToList();
+        await Ledger.AddIfAbsentAsync(notifications, None);
+        foreach (var n in notifications) await FailAsync(n.Key, At(181));
+        using var start = new Barrier(2);
+
+        var sweeps = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            start.SignalAndWait(TimeSpan.FromSeconds(10));
+            return await TakeStalledAsync(At(10_000));
+        })));
+
+        var mine = sweeps.SelectMany(s => s).Where(k => k.StartsWith(source.ToLowerInvariant(), StringComparison.Ordinal)).ToList();
+        Assert.Equal(notifications.Select(n => n.Key).Order(StringComparer.Ordinal), mine.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TakeStalled_ReturnsTheEarliestDueFirst_UpToTheLimit()
+    {
+        var source = NewSource();
+        var (late, early) = (Notification(source, "1") with { DueAt = At(-30) }, Notification(source, "2") with { DueAt = At(-40) });
+        await Ledger.AddIfAbsentAsync([late, early], None);
+        await FailAsync(late.Key, At(-30));
+        await FailAsync(early.Key, At(-30));
+
+        // Other tests' rows share the ledger; minutes before 09:00 make these the earliest due.
+        var first = await Ledger.TakeStalledAsync(At(0) + Grace, Grace, 1, None);
+        var second = await Ledger.TakeStalledAsync(At(0) + Grace, Grace, 1, None);
+
+        Assert.Equal([early.Key], first.Select(n => n.Key));
+        Assert.Equal([late.Key], second.Select(n => n.Key));
+    }
+
+    /// <summary>An attempt that claims the notification and fails for now, at <paramref name="at"/>.</summary>
+    private async Task FailAsync(string key, Instant at)
+    {
+        Assert.NotNull(await Ledger.TryClaimAsync(key, at, Lease, None));
+        await Ledger.MarkFailedAsync(key, at, "421 try later", permanent: false, None);
+    }
+
+    private async Task<IReadOnlyList<string>> TakeStalledAsync(Instant now) =>
+        [.. (await Ledger.TakeStalledAsync(now, Grace, 100_000, None)).Select(n => n.Key)];
+
+    private async Task<(DeliveryState, int, Instant?)> StateOf(string key) =>
+        await Ledger.GetAsync(key, None) is { } n ? (n.State, n.Attempts, n.LastAttemptAt) : throw new Xunit.Sdk.XunitException($"No notification {key}.");
+}

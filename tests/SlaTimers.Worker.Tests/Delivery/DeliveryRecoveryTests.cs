@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using SlaTimers.Core.Notifications;
+using SlaTimers.Worker.Delivery;
+
+namespace SlaTimers.Worker.Tests.Delivery;
+
+/// <summary>
+/// The maintenance job's sweep for notifications whose retry job was lost: a transient failure leaves the notification
+/// pending for a Hangfire retry; if that retry is deleted (on the dashboard) or expires, the sweep queues it again once
+/// <see cref="DeliveryOptions.LostRetryGrace"/> has passed — never while a retry may still be waiting.
+/// </summary>
+public sealed class DeliveryRecoveryTests
+{
+    private static readonly Duration Grace = Duration.FromTimeSpan(new DeliveryOptions().LostRetryGrace);
+
+    [Fact]
+    public async Task ARetryJobDeletedOnTheDashboard_IsQueuedAgainAfterTheGrace_AndDeliveredOnce()
+    {
+        using var world = new NotifyWorld();
+        var failedAt = world.Clock.GetCurrentInstant();
+        var key = world.Record(world.Ticket("1", failedAt - Duration.FromSeconds(2)), "bert", failedAt);
+        world.Channel.Failure = new IOException("421 4.3.2 try again later");
+        await Assert.ThrowsAsync<IOException>(() => world.Job().DeliverAsync(key, "title", CancellationToken.None));
+        world.Channel.Failure = null;
+        // Hangfire scheduled the retry (10 s later); someone deletes it on the dashboard, so it never runs.
+
+        foreach (var later in new[] { Duration.FromSeconds(10), Duration.FromMinutes(30), Grace })
+        {
+            world.Clock.Reset(failedAt + later);
+            Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None)); // a retry may still be waiting
+        }
+        world.Clock.Reset(failedAt + Grace + Duration.FromSeconds(1));
+        Assert.Equal(1, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+        Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None)); // once: its job has not run yet
+
+        var requeued = Assert.Single(world.Jobs.Created, j => j.Job.Type == typeof(DeliveryJob));
+        Assert.IsType<EnqueuedState>(requeued.State);
+        Assert.Equal(key, requeued.Job.Args[0]);
+        await RunAsync(world, requeued.Job);
+        Assert.Single(world.Channel.Sent);
+        Assert.Equal((DeliveryState.Delivered, 2), (world.Ledger.Entries[key].State, world.Ledger.Entries[key].Attempts));
+
+        world.Clock.Reset(failedAt + Grace * 3);
+        Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ANotificationRescheduledToTheOpeningOfQuietHours_WhoseJobIsLost_IsQueuedAgainAfterTheOpeningAndTheGrace()
+    {
+        // Tue 24 Nov 2026 03:00 CET: ann (quiet hours 09:00-17:00 Amsterdam) is held until 09:00 CET (08:00 UTC).
+        var night = Instant.FromUtc(2026, 11, 24, 2, 0);
+        var opening = Instant.FromUtc(2026, 11, 24, 8, 0);
+        using var world = new NotifyWorld(now: night);
+        var key = world.Record(world.Ticket("1", night - Duration.FromSeconds(2)), "ann", opening);
+
+        // A job that runs before the opening (run by hand, or on an instance whose clock runs ahead) puts it back for then.
+        await world.Job().DeliverAsync(key, "title", CancellationToken.None);
+        var rescheduled = Assert.Single(world.Jobs.Created, j => j.Job.Type == typeof(DeliveryJob));
+        Assert.Equal(opening.ToDateTimeUtc(), Assert.IsType<ScheduledState>(rescheduled.State).EnqueueAt);
+        // That job is lost: it never runs.
+
+        world.Clock.Reset(opening + Grace);
+        Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+        world.Clock.Reset(opening + Grace + Duration.FromSeconds(1));
+        Assert.Equal(1, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+
+        await RunAsync(world, world.Jobs.Created[^1].Job);
+        Assert.Single(world.Channel.Sent);
+        Assert.Equal(DeliveryState.Delivered, world.Ledger.Entries[key].State);
+    }
+
+    [Fact]
+    public void LostRetryGrace_NoLongerThanTheLongestRetryDelay_IsRefused()
+    {
+        var refused = Validate(new DeliveryOptions { LostRetryGrace = DeliveryJob.LongestRetryDelay });
+        var accepted = Validate(new DeliveryOptions { LostRetryGrace = DeliveryJob.LongestRetryDelay + TimeSpan.FromSeconds(1) });
+
+        Assert.Contains(refused, r => r.ErrorMessage!.StartsWith("Delivery:LostRetryGrace must be longer than the longest wait for a retry (01:00:00", StringComparison.Ordinal));
+        Assert.Empty(accepted);
+        Assert.Empty(Validate(new DeliveryOptions()));
+    }
+
+    [Fact]
+    public void LongestRetryDelay_IsAtLeastEveryBackOffDelayOfTheDeliveryJob()
+    {
+        // Read from the metadata: constructing Hangfire's attribute would reach for its global log provider.
+        var retry = typeof(DeliveryJob).GetMethod(nameof(DeliveryJob.DeliverAsync))!.GetCustomAttributesData()
+            .Single(a => a.AttributeType == typeof(AutomaticRetryAttribute));
+        var delays = (IEnumerable<CustomAttributeTypedArgument>)retry.NamedArguments.Single(a => a.MemberName == nameof(AutomaticRetryAttribute.DelaysInSeconds)).TypedValue.Value!;
+
+        Assert.NotEmpty(delays);
+        Assert.All(delays, d => Assert.True(TimeSpan.FromSeconds((int)d.Value!) <= DeliveryJob.LongestRetryDelay));
+        Assert.Equal(HonourRetryAfterAttribute.MaxDelay, DeliveryJob.LongestRetryDelay);
+    }
+
+    private static DeliveryRecovery Recovery(NotifyWorld world) =>
+        new(world.Ledger, world.Tickets, world.Jobs, world.Holder, world.Clock, world.Options, NullLogger<DeliveryRecovery>.Instance);
+
+    private static Task RunAsync(NotifyWorld world, Job job) =>
+        world.Job().DeliverAsync((string)job.Args[0], (string)job.Args[1], CancellationToken.None);
+
+    private static List<ValidationResult> Validate(DeliveryOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results;
+    }
+}
