@@ -55,7 +55,7 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
         Log($"account: {account.TicketCount:N0} open tickets made in {build.Elapsed.TotalSeconds:0.0} s");
 
         await using var stub = await ZendeskStub.StartAsync(account);
-        using var deployment = LoadConfig.CreateDeployment(Path.Combine(AppContext.BaseDirectory, "slatimers.dll"));
+        using var deployment = LoadConfig.CreateDeployment(WorkerProcess.BesideThisApp);
         await using var store = await createStore(deployment.Combine("data"));
         var server = await store.DescribeAsync();
         Log(server);
