@@ -34,11 +34,11 @@ public sealed class ZendeskStub : IAsyncDisposable
     private readonly IClock _clock;
     private readonly string _authorization;
     private readonly ConcurrentQueue<StubRequest> _requests = new();
-    private ImmutableDictionary<string, Func<HttpRequest, StubResponse>> _scripts = ImmutableDictionary.Create<string, Func<HttpRequest, StubResponse>>(StringComparer.Ordinal);
     private readonly long[] _counts = new long[Enum.GetValues<StubRoute>().Length];
     private readonly int[] _inFlight = new int[Enum.GetValues<StubRoute>().Length];
     private readonly int[] _maxInFlight = new int[Enum.GetValues<StubRoute>().Length];
     private volatile TaskCompletionSource? _exportGate;
+    private ImmutableDictionary<string, Func<HttpRequest, StubResponse>> _scripts = ImmutableDictionary.Create<string, Func<HttpRequest, StubResponse>>(StringComparer.Ordinal);
 
     private ZendeskStub(ZendeskAccount account, IClock clock, int port)
     {
@@ -54,8 +54,6 @@ public sealed class ZendeskStub : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; private set; } = null!;
-
-    public ZendeskAccount Account => _account;
 
     /// <summary>Keep every request in <see cref="Requests"/> (off for load: the counters are enough).</summary>
     public bool RecordRequests { get; set; } = true;
@@ -103,7 +101,7 @@ public sealed class ZendeskStub : IAsyncDisposable
     /// <summary>Answers <paramref name="path"/> with what <paramref name="respond"/> makes of each request.</summary>
     public ZendeskStub On(string path, Func<HttpRequest, StubResponse> respond)
     {
-        ImmutableInterlocked.AddOrUpdate(ref _scripts, path, respond, (_, _) => respond);
+        ImmutableInterlocked.Update(ref _scripts, scripts => scripts.SetItem(path, respond));
         return this;
     }
 
@@ -161,7 +159,7 @@ public sealed class ZendeskStub : IAsyncDisposable
             await ErrorAsync(response, 401, "Couldn't authenticate you");
             return;
         }
-        var scripts = _scripts;
+        var scripts = _scripts; // empty under load: no lookup on the hot path
         if (!scripts.IsEmpty && scripts.TryGetValue(path, out var script))
         {
             await ScriptedAsync(response, script(context.Request), context.RequestAborted);
