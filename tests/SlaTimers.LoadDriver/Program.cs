@@ -68,7 +68,7 @@ namespace SlaTimers.LoadDriver
         public string StoreLabel { get; init; } = "";
 
         /// <summary>The worker's <c>slatimers.dll</c>: the one built beside the driver unless <c>--worker</c> names another.</summary>
-        public string WorkerDll { get; init; } = Path.Combine(AppContext.BaseDirectory, "slatimers.dll");
+        public string WorkerDll { get; init; } = SlaTimers.Testing.Processes.WorkerProcess.BesideThisApp;
 
         /// <summary>The worker's <c>Timers:Horizon</c> (its default unless given with <c>--set</c>).</summary>
         public TimeSpan TimerHorizon =>

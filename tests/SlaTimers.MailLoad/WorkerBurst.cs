@@ -40,7 +40,7 @@ internal static partial class WorkerBurst
         var account = new ZendeskAccount();
         await using var stub = await ZendeskStub.StartAsync(account);
         stub.RecordRequests = false;
-        using var deployment = WorkerDeployment.Create(Path.Combine(AppContext.BaseDirectory, "slatimers.dll"));
+        using var deployment = WorkerDeployment.Create(WorkerProcess.BesideThisApp);
         deployment.Write("config/agreements/burst.json", Agreement);
         deployment.Write("config/recipients.json", Recipients);
         await using var database = store == "postgres" ? await TestPostgres.CreateDatabaseAsync("slatimers_mailload") : null;

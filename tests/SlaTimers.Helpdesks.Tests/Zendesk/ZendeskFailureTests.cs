@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using NodaTime;
 using SlaTimers.Core.Sync;
-using SlaTimers.Helpdesks.Tests.Support;
-using static SlaTimers.Helpdesks.Tests.Support.ZendeskJson;
+using SlaTimers.Testing.Zendesk;
+using static SlaTimers.Testing.Zendesk.ZendeskJson;
 
 namespace SlaTimers.Helpdesks.Tests.Zendesk;
 

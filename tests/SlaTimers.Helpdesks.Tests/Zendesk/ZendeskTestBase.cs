@@ -1,6 +1,7 @@
 using SlaTimers.Core.Sync;
 using SlaTimers.Helpdesks.Tests.Support;
-using static SlaTimers.Helpdesks.Tests.Support.ZendeskJson;
+using SlaTimers.Testing.Zendesk;
+using static SlaTimers.Testing.Zendesk.ZendeskJson;
 
 namespace SlaTimers.Helpdesks.Tests.Zendesk;
 

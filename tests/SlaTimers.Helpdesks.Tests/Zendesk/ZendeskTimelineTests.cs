@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using SlaTimers.Core.Tickets;
-using SlaTimers.Helpdesks.Tests.Support;
-using static SlaTimers.Helpdesks.Tests.Support.ZendeskJson;
+using SlaTimers.Testing.Zendesk;
+using static SlaTimers.Testing.Zendesk.ZendeskJson;
+using static SlaTimers.Testing.Zendesk.StubUsers;
 
 namespace SlaTimers.Helpdesks.Tests.Zendesk;
 

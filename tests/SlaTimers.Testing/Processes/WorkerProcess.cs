@@ -12,8 +12,10 @@ public sealed record MemoryStatus(long ResidentBytes, long PeakResidentBytes);
 
 /// <summary>
 /// The <c>slatimers</c> executable as a real process (<c>dotnet slatimers.dll …</c>), with settings in its
-/// environment as an operator gives them (<c>Storage__Provider</c>, <c>ConnectionStrings__Postgres</c>, …). Both
-/// output streams are kept, line by line; the process can be stopped gracefully (SIGTERM) or killed (SIGKILL).
+/// environment as an operator gives them (<c>Storage__Provider</c>, <c>ConnectionStrings__Postgres</c>, …): a
+/// worker that runs until stopped (<see cref="Start"/>), or a command run to its end with some input
+/// (<see cref="RunAsync"/>). Both output streams are kept, line by line; the process can be stopped gracefully
+/// (SIGTERM) or killed (SIGKILL).
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
@@ -28,6 +30,9 @@ public sealed class WorkerProcess : IAsyncDisposable
         Name = name;
     }
 
+    /// <summary>slatimers.dll beside the running app: where the build puts it when the app's project references the Worker.</summary>
+    public static string BesideThisApp { get; } = Path.Combine(AppContext.BaseDirectory, "slatimers.dll");
+
     public string Name { get; }
 
     public int Id => _process.Id;
@@ -41,9 +46,15 @@ public sealed class WorkerProcess : IAsyncDisposable
         get { lock (_gate) return [.. _lines]; }
     }
 
-    /// <param name="dll">slatimers.dll (beside the caller's assembly when it references the Worker project).</param>
+    /// <summary>Standard output so far, each line ended by <c>\n</c>.</summary>
+    public string StandardOutput => Text(isError: false);
+
+    /// <summary>Standard error so far, each line ended by <c>\n</c>.</summary>
+    public string StandardError => Text(isError: true);
+
+    /// <param name="dll">slatimers.dll (<see cref="BesideThisApp"/> when the caller's project references the Worker project).</param>
     /// <param name="environment">Variables to set (a null value removes one inherited from the caller).</param>
-    public static WorkerProcess Start(string name, string dll, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
+    public static WorkerProcess Start(string name, string dll, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -58,7 +69,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null) info.Environment.Remove(key);
             else info.Environment[key] = value;
@@ -73,6 +84,20 @@ public sealed class WorkerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return started;
+    }
+
+    /// <summary>Runs a command to its end with <paramref name="stdin"/> as its input.</summary>
+    /// <exception cref="TimeoutException">It is still running after <paramref name="timeout"/> (default 60 s); it is killed.</exception>
+    public static async Task<WorkerProcess> RunAsync(string name, string dll, string workingDirectory, string stdin, IEnumerable<string> args, TimeSpan? timeout = null)
+    {
+        var patience = timeout ?? TimeSpan.FromSeconds(60);
+        var process = Start(name, dll, workingDirectory, args);
+        await process._process.StandardInput.WriteAsync(stdin);
+        process._process.StandardInput.Close();
+        if (await process.WaitForExitAsync(patience)) return process;
+        var tail = process.Tail();
+        await process.DisposeAsync();
+        throw new TimeoutException($"{name} did not end within {patience.TotalSeconds:0} s.\n{tail}");
     }
 
     /// <summary>Lines (of either stream) containing <paramref name="fragment"/>.</summary>
@@ -98,6 +123,32 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public Task<bool> WaitForLineAsync(string fragment, TimeSpan timeout) =>
         WaitForLineAsync(line => line.Contains(fragment, StringComparison.Ordinal), timeout);
+
+    /// <summary>
+    /// Waits until standard output has shown every one of <paramref name="fragments"/> (each in some line); false
+    /// when the time is up or the process ended first.
+    /// </summary>
+    public async Task<bool> WaitForOutputAsync(TimeSpan timeout, params string[] fragments)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (Shown()) return true;
+            if (HasExited)
+            {
+                await _process.WaitForExitAsync(); // its output to the end
+                return Shown();
+            }
+            if (deadline.Elapsed > timeout) return false;
+            await Task.Delay(50);
+        }
+
+        bool Shown()
+        {
+            var output = Lines.Where(l => !l.IsError).ToList();
+            return fragments.All(f => output.Exists(l => l.Text.Contains(f, StringComparison.Ordinal)));
+        }
+    }
 
     /// <summary>SIGKILL: the process ends at once, mid-work, as in a power cut or an OOM kill.</summary>
     public async Task KillAsync()
@@ -162,6 +213,13 @@ public sealed class WorkerProcess : IAsyncDisposable
             await WaitForExitAsync(TimeSpan.FromSeconds(30));
         }
         _process.Dispose();
+    }
+
+    private string Text(bool isError)
+    {
+        var text = new StringBuilder();
+        foreach (var line in Lines.Where(l => l.IsError == isError)) text.Append(line.Text).Append('\n');
+        return text.ToString();
     }
 
     private void Append(string? text, bool isError)

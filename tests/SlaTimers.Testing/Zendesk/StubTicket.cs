@@ -53,11 +53,18 @@ public sealed record StubEvent(long Id, string Type, string? Field = null, objec
 
 public sealed record StubUser(long Id, string Name, string Email, string Role);
 
-/// <summary>Well-known ids of the simulated account.</summary>
+/// <summary>Well-known users of the simulated account.</summary>
 public static class StubUsers
 {
     public const long Requester = 20978392;
     public const long Agent = 235323;
+
+    /// <summary>The users every account starts with (and every scripted <see cref="ZendeskJson.ExportPage"/> sideloads).</summary>
+    public static IReadOnlyList<StubUser> Everyone { get; } =
+    [
+        new(Requester, "Annelies Mulder", "a.mulder@voorbeeld.nl", "end-user"),
+        new(Agent, "Jan de Vries", "j.devries@example.nl", "agent"),
+    ];
 }
 
 /// <summary>Audits made from a ticket's fields.</summary>

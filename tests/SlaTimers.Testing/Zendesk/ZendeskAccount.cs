@@ -23,8 +23,7 @@ public sealed class ZendeskAccount
 
     public ZendeskAccount()
     {
-        AddUser(new StubUser(StubUsers.Requester, "Annelies Mulder", "a.mulder@voorbeeld.nl", "end-user"));
-        AddUser(new StubUser(StubUsers.Agent, "Jan de Vries", "j.devries@example.nl", "agent"));
+        foreach (var user in StubUsers.Everyone) AddUser(user);
     }
 
     /// <summary>The credentials the account accepts (HTTP Basic <c>{email}/token:{token}</c>); anything else gets 401.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -13,26 +14,18 @@ using NodaTime;
 
 namespace SlaTimers.Testing.Zendesk;
 
-/// <summary>The endpoints the stub serves; requests are counted per route.</summary>
-public enum StubRoute
-{
-    Export,
-    Audits,
-    Groups,
-    Organizations,
-    Other,
-}
-
-/// <summary>A request the stub answered: its route, when it arrived, and the status it got.</summary>
-public sealed record StubRequest(StubRoute Route, string PathAndQuery, Instant Received, int Status);
-
 /// <summary>
 /// A Zendesk stand-in on a real loopback socket (Kestrel on 127.0.0.1, a port the OS chooses) serving a
 /// <see cref="ZendeskAccount"/>: the incremental cursor export, audits, groups and organizations, behind HTTP Basic
-/// authentication with the account's API token (a wrong one gets 401, as Zendesk answers). Adapted from the Helpdesks
-/// tests' stub (<c>tests/SlaTimers.Helpdesks.Tests/Support/ZendeskStub.cs</c>) for whole-worker tests and load: it
-/// writes its JSON straight to the response, counts requests per route, records how many exports were in flight at
-/// once, and can slow down or hold exports, or refuse every request, on demand.
+/// authentication with the account's API token (a wrong one gets 401, as Zendesk answers). Fast enough for load: it
+/// writes its JSON straight to the response. It records every request, counts them per route, records how many
+/// were in flight at once, and can slow down or hold exports, or refuse every request, on demand.
+/// <para>
+/// A path can be scripted instead (<see cref="On(string, StubResponse[])"/>): answers the account does not give —
+/// a 429 with <c>Retry-After</c>, server errors in a row, a page that is not JSON, malformed tickets
+/// (<see cref="ZendeskJson"/>) — for the connector's tests. A script answers after the authentication; paths
+/// without one are the account's.
+/// </para>
 /// </summary>
 public sealed class ZendeskStub : IAsyncDisposable
 {
@@ -45,6 +38,7 @@ public sealed class ZendeskStub : IAsyncDisposable
     private readonly int[] _inFlight = new int[Enum.GetValues<StubRoute>().Length];
     private readonly int[] _maxInFlight = new int[Enum.GetValues<StubRoute>().Length];
     private volatile TaskCompletionSource? _exportGate;
+    private ImmutableDictionary<string, Func<HttpRequest, StubResponse>> _scripts = ImmutableDictionary.Create<string, Func<HttpRequest, StubResponse>>(StringComparer.Ordinal);
 
     private ZendeskStub(ZendeskAccount account, IClock clock, int port)
     {
@@ -72,10 +66,13 @@ public sealed class ZendeskStub : IAsyncDisposable
 
     public IReadOnlyList<StubRequest> Requests => [.. _requests];
 
+    public IReadOnlyList<StubRequest> RequestsTo(string path) => [.. _requests.Where(r => r.Path == path)];
+
+    /// <param name="account">What it serves (default: an empty account with the <see cref="StubUsers.Everyone"/> users).</param>
     /// <param name="port">0: a free port; or a fixed one, e.g. to start again where a stopped stub was.</param>
-    public static async Task<ZendeskStub> StartAsync(ZendeskAccount account, IClock? clock = null, int port = 0)
+    public static async Task<ZendeskStub> StartAsync(ZendeskAccount? account = null, IClock? clock = null, int port = 0)
     {
-        var stub = new ZendeskStub(account, clock ?? SystemClock.Instance, port);
+        var stub = new ZendeskStub(account ?? new ZendeskAccount(), clock ?? SystemClock.Instance, port);
         await stub._app.StartAsync();
         var address = stub._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         stub.BaseUrl = new Uri(address);
@@ -94,10 +91,27 @@ public sealed class ZendeskStub : IAsyncDisposable
 
     public void ReleaseExports() => Interlocked.Exchange(ref _exportGate, null)?.TrySetResult();
 
+    /// <summary>Answers <paramref name="path"/> with these responses in turn; the last one repeats.</summary>
+    public ZendeskStub On(string path, params StubResponse[] responses)
+    {
+        var next = 0;
+        return On(path, _ => responses[Math.Min(Interlocked.Increment(ref next) - 1, responses.Length - 1)]);
+    }
+
+    /// <summary>Answers <paramref name="path"/> with what <paramref name="respond"/> makes of each request.</summary>
+    public ZendeskStub On(string path, Func<HttpRequest, StubResponse> respond)
+    {
+        ImmutableInterlocked.Update(ref _scripts, scripts => scripts.SetItem(path, respond));
+        return this;
+    }
+
+    public ZendeskStub OnJson(string path, string json) => On(path, StubResponse.Json(json));
+
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var (route, ticketId) = Route(request.Path.Value ?? "");
+        var path = request.Path.Value ?? "";
+        var (route, ticketId) = Route(path);
         var index = (int)route;
         Interlocked.Increment(ref _counts[index]);
         var now = Interlocked.Increment(ref _inFlight[index]);
@@ -105,7 +119,12 @@ public sealed class ZendeskStub : IAsyncDisposable
         {
             if (Interlocked.CompareExchange(ref _maxInFlight[index], now, max) == max) break;
         }
-        var received = _clock.GetCurrentInstant();
+        StubRequest? recorded = null;
+        if (RecordRequests)
+        {
+            recorded = new StubRequest(route, path, request.QueryString.Value ?? "", request.Headers.Authorization, _clock.GetCurrentInstant());
+            _requests.Enqueue(recorded);
+        }
         try
         {
             if (route == StubRoute.Export)
@@ -113,7 +132,7 @@ public sealed class ZendeskStub : IAsyncDisposable
                 if (_exportGate is { } gate) await gate.Task.WaitAsync(context.RequestAborted);
                 if (ExportDelay > TimeSpan.Zero) await Task.Delay(ExportDelay, context.RequestAborted);
             }
-            await RespondAsync(context, route, ticketId);
+            await RespondAsync(context, route, path, ticketId);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -122,11 +141,11 @@ public sealed class ZendeskStub : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _inFlight[index]);
-            if (RecordRequests) _requests.Enqueue(new StubRequest(route, request.Path + request.QueryString, received, context.Response.StatusCode));
+            recorded?.Answered(context.Response.StatusCode);
         }
     }
 
-    private async Task RespondAsync(HttpContext context, StubRoute route, long ticketId)
+    private async Task RespondAsync(HttpContext context, StubRoute route, string path, long ticketId)
     {
         var response = context.Response;
         response.ContentType = "application/json; charset=utf-8";
@@ -138,6 +157,12 @@ public sealed class ZendeskStub : IAsyncDisposable
         if (!string.Equals(context.Request.Headers.Authorization.ToString(), _authorization, StringComparison.Ordinal))
         {
             await ErrorAsync(response, 401, "Couldn't authenticate you");
+            return;
+        }
+        var scripts = _scripts; // empty under load: no lookup on the hot path
+        if (!scripts.IsEmpty && scripts.TryGetValue(path, out var script))
+        {
+            await ScriptedAsync(response, script(context.Request), context.RequestAborted);
             return;
         }
 
@@ -174,6 +199,13 @@ public sealed class ZendeskStub : IAsyncDisposable
         await response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
+    private static async Task ScriptedAsync(HttpResponse response, StubResponse scripted, CancellationToken cancellationToken)
+    {
+        response.StatusCode = scripted.Status;
+        foreach (var (name, value) in scripted.Headers ?? ImmutableDictionary<string, string>.Empty) response.Headers[name] = value;
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(scripted.Body), cancellationToken);
+    }
+
     private static async Task ErrorAsync(HttpResponse response, int status, string error)
     {
         response.StatusCode = status;
@@ -184,11 +216,11 @@ public sealed class ZendeskStub : IAsyncDisposable
     {
         switch (path)
         {
-            case "/api/v2/incremental/tickets/cursor.json": return (StubRoute.Export, 0);
-            case "/api/v2/groups.json": return (StubRoute.Groups, 0);
-            case "/api/v2/organizations/show_many.json": return (StubRoute.Organizations, 0);
+            case ZendeskJson.ExportPath: return (StubRoute.Export, 0);
+            case ZendeskJson.GroupsPath: return (StubRoute.Groups, 0);
+            case ZendeskJson.OrganizationsPath: return (StubRoute.Organizations, 0);
         }
-        const string prefix = "/api/v2/tickets/", suffix = "/audits.json";
+        const string prefix = ZendeskJson.TicketsPrefix, suffix = ZendeskJson.AuditsSuffix;
         if (path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal)
             && long.TryParse(path.AsSpan(prefix.Length, path.Length - prefix.Length - suffix.Length), CultureInfo.InvariantCulture, out var id))
         {

@@ -36,14 +36,12 @@ public sealed class E2eWorld : IAsyncDisposable
 
     public static Instant Now => SystemClock.Instance.GetCurrentInstant();
 
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "slatimers.dll");
-
     /// <param name="store">Made for the deployment's data folder (SQLite) or on its own (PostgreSQL).</param>
     public static async Task<E2eWorld> CreateAsync(Func<string, Task<E2eStore>> store, ITestOutputHelper output)
     {
         var account = new ZendeskAccount();
         var stub = await ZendeskStub.StartAsync(account);
-        var deployment = WorkerDeployment.Create(Dll);
+        var deployment = WorkerDeployment.Create(WorkerProcess.BesideThisApp);
         deployment.Write("config/agreements/e2e-sla.json", E2eConfig.Agreement);
         deployment.Write("config/recipients.json", E2eConfig.Recipients);
         return new E2eWorld(account, stub, deployment, await store(deployment.Combine("data")), output);

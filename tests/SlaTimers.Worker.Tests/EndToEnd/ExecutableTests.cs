@@ -1,3 +1,4 @@
+using SlaTimers.Testing.Processes;
 using SlaTimers.Worker.Tests.Support;
 
 namespace SlaTimers.Worker.Tests.EndToEnd;
@@ -7,18 +8,20 @@ public class ExecutableTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
+    private static string Dll => WorkerProcess.BesideThisApp;
+
     [Fact]
     public async Task Run_WithGoodConfig_LogsWhatItLoadedAndStopsGracefullyOnSigterm()
     {
         using var config = TempFolder.WithRealConfig();
         // --urls is not an option of ours: it goes to the host's configuration and must not break 'run'.
-        using var worker = SlaTimersProcess.Start(TestPaths.Neutral, "run", "--config", config.Path, "--urls", "http://127.0.0.1:0");
+        await using var worker = WorkerProcess.Start("run", Dll, TestPaths.Neutral, ["run", "--config", config.Path, "--urls", "http://127.0.0.1:0"]);
 
         Assert.True(await worker.WaitForOutputAsync(Timeout, "Loaded ", "calendars from " + config.Path, "Calendar nl-servicedesk: zone Europe/Amsterdam", "Application started"),
             worker.ToString());
 
         worker.Terminate();
-        await worker.WaitForExitAsync(Timeout);
+        Assert.True(await worker.WaitForExitAsync(Timeout), worker.ToString());
         Assert.True(worker.ExitCode == 0, worker.ToString());
     }
 
@@ -27,15 +30,15 @@ public class ExecutableTests
     {
         using var config = TempFolder.WithBrokenCalendar();
 
-        using var check = await SlaTimersProcess.RunAsync(TestPaths.Neutral, "", "check-config", "--config", config.Path);
-        using var run = await SlaTimersProcess.RunAsync(TestPaths.Neutral, "", "--config", config.Path);
+        await using var check = await WorkerProcess.RunAsync("check-config", Dll, TestPaths.Neutral, "", ["check-config", "--config", config.Path]);
+        await using var run = await WorkerProcess.RunAsync("run", Dll, TestPaths.Neutral, "", ["--config", config.Path]);
 
         Assert.Equal(1, check.ExitCode);
         Assert.True(run.ExitCode == 1, run.ToString());
-        var problems = check.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var problems = check.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var problem = Assert.Single(problems);
         Assert.StartsWith("calendars/broken.json: $.timeZone: ", problem);
-        Assert.Contains(problem, run.Error.Split('\n'));
+        Assert.Contains(problem, run.StandardError.Split('\n'));
     }
 
     [Fact]
@@ -49,10 +52,10 @@ public class ExecutableTests
             {"id":4,"calendar":"24x7","from":"2026-12-24T00:00:00Z","to":"2026-12-24T09:00:00Z"}
             """;
 
-        using var batch = await SlaTimersProcess.RunAsync(TestPaths.Neutral, input, "deadline", "--batch", "--config", TestPaths.RealConfig);
+        await using var batch = await WorkerProcess.RunAsync("deadline", Dll, TestPaths.Neutral, input, ["deadline", "--batch", "--config", TestPaths.RealConfig]);
 
         Assert.True(batch.ExitCode == 0, batch.ToString());
-        var lines = batch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = batch.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         Assert.Equal("""{"id":1,"deadline":"2026-12-24T18:30:00Z"}""", lines[0]);
         Assert.Equal("""{"id":2,"deadline":"2026-12-31T10:00:00Z"}""", lines[1]);
@@ -63,9 +66,9 @@ public class ExecutableTests
     [Fact]
     public async Task CheckConfig_FromInsideTheRepository_FindsItsConfigFolder()
     {
-        using var check = await SlaTimersProcess.RunAsync(Path.Combine(TestPaths.RepositoryRoot, "src"), "", "check-config");
+        await using var check = await WorkerProcess.RunAsync("check-config", Dll, Path.Combine(TestPaths.RepositoryRoot, "src"), "", ["check-config"]);
 
         Assert.True(check.ExitCode == 0, check.ToString());
-        Assert.StartsWith("OK: ", check.Out);
+        Assert.StartsWith("OK: ", check.StandardOutput);
     }
 }

@@ -1,21 +1,27 @@
 using System.Text.Json.Nodes;
 
-namespace SlaTimers.Helpdesks.Tests.Support;
+using static SlaTimers.Testing.Zendesk.StubUsers;
 
-/// <summary>Response bodies in the documented Zendesk shapes (helpdesk-apis.md §1.2, §1.3, §1.7).</summary>
+namespace SlaTimers.Testing.Zendesk;
+
+/// <summary>
+/// The paths the stub serves, and response bodies in the documented Zendesk shapes (helpdesk-apis.md §1.2, §1.3,
+/// §1.7) to script it with (<see cref="ZendeskStub.On(string, StubResponse[])"/>) where a test needs the exact JSON:
+/// fields the <see cref="ZendeskAccount"/> does not model, or malformed ones.
+/// </summary>
 public static class ZendeskJson
 {
     public const string ExportPath = "/api/v2/incremental/tickets/cursor.json";
     public const string GroupsPath = "/api/v2/groups.json";
     public const string OrganizationsPath = "/api/v2/organizations/show_many.json";
 
-    public const long Requester = 20978392;
-    public const long Agent = 235323;
+    internal const string TicketsPrefix = "/api/v2/tickets/";
+    internal const string AuditsSuffix = "/audits.json";
+
     public const long Servicedesk = 98738;
-    public const long SecondLine = 98739;
     public const long Customer = 509974;
 
-    public static string AuditsPath(long ticketId) => $"/api/v2/tickets/{ticketId}/audits.json";
+    public static string AuditsPath(long ticketId) => $"{TicketsPrefix}{ticketId}{AuditsSuffix}";
 
     /// <summary>An open ticket created 2026-11-20 08:00Z in group Servicedesk of Gemeente Voorbeeld; <paramref name="change"/> adjusts it.</summary>
     public static JsonObject Ticket(long id, Action<JsonObject>? change = null)
@@ -57,13 +63,14 @@ public static class ZendeskJson
             ["tickets"] = new JsonArray([.. tickets.Select(t => t.DeepClone())]),
             ["groups"] = new JsonArray(new JsonObject { ["id"] = Servicedesk, ["name"] = "Servicedesk" }),
             ["organizations"] = new JsonArray(new JsonObject { ["id"] = Customer, ["name"] = "Gemeente Voorbeeld" }),
-            ["users"] = new JsonArray(
-                new JsonObject { ["id"] = Requester, ["name"] = "Annelies Mulder", ["email"] = "a.mulder@voorbeeld.nl", ["role"] = "end-user" },
-                new JsonObject { ["id"] = Agent, ["name"] = "Jan de Vries", ["email"] = "j.devries@example.nl", ["role"] = "agent" }),
+            ["users"] = new JsonArray([.. Everyone.Select(User)]),
         };
         sideloads?.Invoke(page);
         return page.ToJsonString();
     }
+
+    public static JsonNode User(StubUser user) =>
+        new JsonObject { ["id"] = user.Id, ["name"] = user.Name, ["email"] = user.Email, ["role"] = user.Role };
 
     public static string AuditPage(params JsonObject[] audits) => new JsonObject
     {
