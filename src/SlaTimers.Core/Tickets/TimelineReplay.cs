@@ -21,7 +21,7 @@ public static class TimelineReplay
         TicketEvent? created = null;
         foreach (var e in ticket.Timeline)
         {
-            if (e.Id is not null ? !seenIds.Add(e.Id) : !(seenValues ??= new(EventValueComparer.Instance)).Add(e)) continue;
+            if (e.Id is not null ? !seenIds.Add(e.Id) : !(seenValues ??= new(TimelineEventValue.Comparer)).Add(e)) continue;
             // Exactly one Created event, the earliest (the first of equals); nothing happens before it.
             if (e.Kind != TicketEventKind.Created) events.Add(e);
             else if (created is null || e.At < created.At) created = e;
@@ -131,15 +131,4 @@ public static class TimelineReplay
         TicketEventKind.AgentReply => 4,
         _ => 5,
     };
-
-    private sealed class EventValueComparer : IEqualityComparer<TicketEvent>
-    {
-        public static readonly EventValueComparer Instance = new();
-
-        public bool Equals(TicketEvent? x, TicketEvent? y) =>
-            x is not null && y is not null && x.At == y.At && x.Kind == y.Kind && x.Field == y.Field && x.Value == y.Value
-            && x.Status == y.Status && x.StatusName == y.StatusName;
-
-        public int GetHashCode(TicketEvent e) => HashCode.Combine(e.At, e.Kind, e.Field, e.Value, e.Status);
-    }
 }

@@ -89,7 +89,7 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
 
         var stored = await LockTimelinesAsync(connection, transaction, tickets, cancellationToken);
         var timelines = tickets
-            .Select(t => TimelineMerge.MergeJson(stored.GetValueOrDefault(t.Key), t.Events))
+            .Select(t => TimelineJson.MergeJson(stored.GetValueOrDefault(t.Key), t.Events))
             .ToList();
 
         await using var batch = new NpgsqlBatch(connection, transaction);

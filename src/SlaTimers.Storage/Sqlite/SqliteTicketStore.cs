@@ -70,7 +70,7 @@ internal sealed class SqliteTicketStore(SqliteDatabase db) : ITicketStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var storedTimeline = StoredTimeline(select, key);
-                var timeline = TimelineMerge.MergeJson(storedTimeline, events);
+                var timeline = TimelineJson.MergeJson(storedTimeline, events);
                 var ticket = record.Ticket;
                 upsert.Execute(
                     ticket.Source, ticket.ExternalId, ticket.DisplayId, ticket.Subject, ticket.Link, Micros(ticket.Created), Micros(record.FirstSeen),
