@@ -64,8 +64,8 @@ public abstract partial class StoreContractTests
         await Ledger.AddIfAbsentAsync([n], None);
         Assert.NotNull(await Ledger.TryClaimAsync(n.Key, At(180), Lease, None));
 
-        Assert.DoesNotContain(await Ledger.GetUndeliveredAsync(At(185), 100_000, None), u => u.Key == n.Key); // lease ends at 185: still held
-        Assert.Contains(await Ledger.GetUndeliveredAsync(At(186), 100_000, None), u => u.Key == n.Key);
+        Assert.DoesNotContain(await TakeLostAsync(At(185)), k => k == n.Key); // lease ends at 185: still held
+        Assert.Contains(await TakeLostAsync(At(186)), k => k == n.Key);
         var reclaimed = await Ledger.TryClaimAsync(n.Key, At(186), Lease, None);
 
         Assert.Equal(2, reclaimed?.Attempts);
@@ -84,7 +84,7 @@ public abstract partial class StoreContractTests
 
         Assert.Null(await Ledger.TryClaimAsync(n.Key, At(10_000), Lease, None));
         Assert.Equal(n with { State = DeliveryState.Delivered, Attempts = 1, LastAttemptAt = At(180), DeliveredAt = At(181) }, await Ledger.GetAsync(n.Key, None));
-        Assert.DoesNotContain(await Ledger.GetUndeliveredAsync(At(10_000), 100_000, None), u => u.Key == n.Key);
+        Assert.DoesNotContain(await TakeLostAsync(At(10_000)), k => k == n.Key);
     }
 
     [Fact]
@@ -96,13 +96,13 @@ public abstract partial class StoreContractTests
 
         await Ledger.MarkFailedAsync(n.Key, At(181), "421 try later", permanent: false, None);
         Assert.Equal(n with { State = DeliveryState.Pending, Attempts = 1, LastAttemptAt = At(181), LastError = "421 try later" }, await Ledger.GetAsync(n.Key, None));
-        Assert.Contains(await Ledger.GetUndeliveredAsync(At(181), 100_000, None), u => u.Key == n.Key);
+        Assert.DoesNotContain(await TakeLostAsync(At(10_000)), k => k == n.Key); // it waits for its retry: TakeStalled's case
         Assert.Equal(2, (await Ledger.TryClaimAsync(n.Key, At(182), Lease, None))?.Attempts);
 
         await Ledger.MarkFailedAsync(n.Key, At(183), "550 no such user", permanent: true, None);
         Assert.Equal(n with { State = DeliveryState.Failed, Attempts = 2, LastAttemptAt = At(183), LastError = "550 no such user" }, await Ledger.GetAsync(n.Key, None));
         Assert.Null(await Ledger.TryClaimAsync(n.Key, At(10_000), Lease, None));
-        Assert.DoesNotContain(await Ledger.GetUndeliveredAsync(At(10_000), 100_000, None), u => u.Key == n.Key);
+        Assert.DoesNotContain(await TakeLostAsync(At(20_000)), k => k == n.Key);
     }
 
     [Fact]

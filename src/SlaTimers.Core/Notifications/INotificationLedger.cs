@@ -24,8 +24,19 @@ public interface INotificationLedger
 
     Task<Notification?> GetAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Pending notifications whose claim is absent or expired, for the recovery sweep after a crash.</summary>
-    Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Notifications that lost their delivery job, for the recovery sweep after a crash, earliest due first: pending ones
+    /// never tried (attempts zero) whose due instant lies more than <see cref="LostNotificationRules.RecoverAfter"/> (plus
+    /// <see cref="DigestHold.Window"/> for one of <see cref="LostNotificationRules.Digest"/>'s kind) before
+    /// <paramref name="now"/>, and ones whose sending claim ran out. Each one returned is marked re-queued at
+    /// <paramref name="now"/> in the same statement, and is not taken again until
+    /// <see cref="LostNotificationRules.RequeueInterval"/> has passed — or, for one whose claim ran out, until it was
+    /// claimed again since (the job queued for it ran) and that claim ran out too. So of several sweeps at once only one
+    /// takes a notification, and a slow queue gets one job per notification per interval. The limit counts only the
+    /// notifications taken: however many others wait (for a retry, quiet hours, a digest), none is hidden behind them.
+    /// Taking one claims nothing: its job still has to.
+    /// </summary>
+    Task<IReadOnlyList<Notification>> TakeLostAsync(Instant now, LostNotificationRules rules, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Pending notifications that were tried (attempts above zero) and of which nothing was heard for

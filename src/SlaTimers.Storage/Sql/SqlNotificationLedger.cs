@@ -22,7 +22,6 @@ internal abstract class SqlNotificationLedger : INotificationLedger
     private readonly string _failed;
     private readonly string _exists;
     private readonly string _get;
-    private readonly string _undelivered;
     private readonly string _pendingFor;
     private readonly string _stalled;
 
@@ -49,7 +48,6 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             """;
         _exists = $"SELECT COUNT(*) FROM {p}notifications WHERE key = @key";
         _get = $"SELECT {Columns} FROM {p}notifications WHERE key = @key";
-        _undelivered = $"SELECT {Columns} FROM {p}notifications WHERE {claimable} ORDER BY due_at, key LIMIT @limit";
         // Served by the partial index on undelivered rows (due_at), which are few.
         _pendingFor = $"""
             SELECT {Columns} FROM {p}notifications
@@ -70,6 +68,34 @@ internal abstract class SqlNotificationLedger : INotificationLedger
     }
 
     protected IStorageDatabase Db { get; }
+
+    /// <summary>
+    /// The statement of <see cref="TakeLostAsync"/>: pending and never tried past its grace (a digest's kind past its
+    /// window too), or sending with its claim run out; in both cases not re-queued within the interval — a claim since
+    /// the last re-queue counts as that job having run. As in <see cref="TakeStalledAsync"/> the outer WHERE repeats the
+    /// test, so a row claimed, or taken by another sweep, between the two is left alone. The first condition keeps the
+    /// partial index on undelivered rows usable.
+    /// </summary>
+    private string LostStatement(DigestHold? digest)
+    {
+        var digestible = digest is null
+            ? null
+            : $"(lower(substr(checkpoint_key, 1, @checkpointLength)) = @checkpointPrefix AND ({string.Join(" OR ",
+                digest.RecipientPrefixes.Select((_, i) => $"lower(substr(recipient, 1, @recipientLength{i})) = @recipientPrefix{i}"))}))";
+        var due = digestible is null ? "due_at < @dueBefore" : $"(due_at < @digestDueBefore OR (due_at < @dueBefore AND NOT {digestible}))";
+        var lost = $"""
+            state IN ('pending', 'sending') AND (
+                (state = 'pending' AND attempts = 0 AND {due} AND (requeued_at IS NULL OR requeued_at < @requeuedBefore))
+                OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)
+                    AND (requeued_at IS NULL OR requeued_at < @requeuedBefore OR requeued_at < last_attempt_at)))
+            """;
+        var p = Db.Prefix;
+        return $"""
+            UPDATE {p}notifications SET requeued_at = @now
+            WHERE key IN (SELECT key FROM {p}notifications WHERE {lost} ORDER BY due_at, key LIMIT @limit) AND {lost}
+            RETURNING {Columns}
+            """;
+    }
 
     /// <inheritdoc />
     /// <remarks>A new notification starts <see cref="DeliveryState.Pending"/> with no attempts, whatever the record says.</remarks>
@@ -110,12 +136,32 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         return row is null ? null : RecordMapping.ToNotification(row);
     }
 
-    public async Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Notification>> TakeLostAsync(Instant now, LostNotificationRules rules, int limit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        rules.Validate();
+        var parameters = new DynamicParameters(new
+        {
+            now, limit,
+            dueBefore = now - rules.RecoverAfter,
+            requeuedBefore = now - rules.RequeueInterval,
+        });
+        if (rules.Digest is { } digest)
+        {
+            parameters.Add("digestDueBefore", now - rules.RecoverAfter - digest.Window);
+            parameters.Add("checkpointPrefix", digest.CheckpointPrefix.ToLowerInvariant());
+            parameters.Add("checkpointLength", digest.CheckpointPrefix.Length);
+            for (var i = 0; i < digest.RecipientPrefixes.Count; i++)
+            {
+                parameters.Add($"recipientPrefix{i}", digest.RecipientPrefixes[i].ToLowerInvariant());
+                parameters.Add($"recipientLength{i}", digest.RecipientPrefixes[i].Length);
+            }
+        }
         await using var connection = await Db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(_undelivered, new { now, limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(RecordMapping.ToNotification)];
+        var rows = await connection.QueryAsync<NotificationRow>(
+            new CommandDefinition(LostStatement(rules.Digest), parameters, cancellationToken: cancellationToken));
+        return [.. rows.Select(RecordMapping.ToNotification).OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<Notification>> GetPendingForRecipientAsync(string recipient, Instant dueBy, int limit, CancellationToken cancellationToken)

@@ -24,6 +24,15 @@ public sealed class DeliveryOptions : IValidatableObject
     public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// After the maintenance job queued a notification again (never tried past <see cref="RecoverAfter"/>, or its claim
+    /// ran out), it leaves it alone this long while that job waits in the queue — a slow queue (a mail server that times
+    /// out, hundreds waiting) gets one more job per notification per interval, not one a minute. Also how soon one whose
+    /// re-queued job was itself lost is queued once more.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan RequeueInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// A notification whose delivery failed for now waits for its job's retry (back-off up to 30 min, or a channel's
     /// Retry-After of up to an hour). One that has seen no attempt this long after its last one (or after its due
     /// instant, when it waits for quiet hours) lost its retry job — deleted on the dashboard, expired — and is queued

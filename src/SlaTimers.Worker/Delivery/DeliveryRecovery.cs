@@ -14,11 +14,12 @@ namespace SlaTimers.Worker.Delivery;
 /// <summary>
 /// The sweep after a crash: queues a delivery job again for a notification that lost its own — one recorded but
 /// never tried (a crash between the ledger and the queue), or one whose sender's claim ran out (a crash while
-/// sending). A notification that failed transiently belongs to its job's retries and is left to them — until none has
-/// come for <see cref="DeliveryOptions.LostRetryGrace"/> (longer than any retry waits) since its last attempt or its due
-/// instant: then its retry job was lost (deleted on the dashboard, expired, or a job rescheduled to a quiet-hours opening
-/// that never ran) and it is queued again, once per grace. One held for quiet hours, or waiting for its digest window, is
-/// not lost until that wait is over too. A job queued here claims the ledger row like any other, so a notification is
+/// sending) — once per <see cref="DeliveryOptions.RequeueInterval"/>, so a slow queue is not given a job a minute for
+/// each; the ledger picks them (the limit counts only those). A notification that failed transiently belongs to its
+/// job's retries and is left to them — until none has come for <see cref="DeliveryOptions.LostRetryGrace"/> (longer
+/// than any retry waits) since its last attempt or its due instant: then its retry job was lost (deleted on the
+/// dashboard, expired, or a job rescheduled to a quiet-hours opening that never ran) and it is queued again, once per
+/// grace. One held for quiet hours, or waiting for its digest window, is not lost until that wait is over too. A job queued here claims the ledger row like any other, so a notification is
 /// never sent by two at once, however many jobs it has.
 /// </summary>
 public sealed partial class DeliveryRecovery(
@@ -36,9 +37,7 @@ public sealed partial class DeliveryRecovery(
     public async Task<int> RequeueLostAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        var lost = (await ledger.GetUndeliveredAsync(now, BatchSize, cancellationToken))
-            .Where(n => n.State == DeliveryState.Sending || (n.Attempts == 0 && now - n.DueAt > DeliveryTiming.RecoveryGrace(n, options.Value)))
-            .ToList();
+        var lost = await ledger.TakeLostAsync(now, DeliveryTiming.LostRules(options.Value), BatchSize, cancellationToken);
         var stalled = await ledger.TakeStalledAsync(now, Duration.FromTimeSpan(options.Value.LostRetryGrace), BatchSize, cancellationToken);
         if (lost.Count + stalled.Count == 0) return 0;
 

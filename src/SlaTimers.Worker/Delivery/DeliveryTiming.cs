@@ -20,10 +20,23 @@ public static class DeliveryTiming
     /// once), to a person or an e-mail address (a channel is many people), while digests are on?
     /// </summary>
     public static bool IsDigestible(Notification notification, DeliveryOptions options) =>
-        options.DigestWindow > TimeSpan.Zero
-        && notification.CheckpointKey.StartsWith("warn-", StringComparison.OrdinalIgnoreCase)
-        && (notification.Recipient.StartsWith(RecipientIds.PersonPrefix, StringComparison.OrdinalIgnoreCase)
-            || notification.Recipient.StartsWith(RecipientIds.EmailPrefix, StringComparison.OrdinalIgnoreCase));
+        options.DigestWindow > TimeSpan.Zero && DigestKind(options.DigestWindow).Holds(notification);
+
+    /// <summary>The notifications a digest holds: warnings to a person or an e-mail address.</summary>
+    private static DigestHold DigestKind(TimeSpan window) =>
+        new(Duration.FromTimeSpan(window), "warn-", [RecipientIds.PersonPrefix, RecipientIds.EmailPrefix]);
+
+    /// <summary>
+    /// What the recovery sweep takes from the ledger for lost: never tried <see cref="DeliveryOptions.RecoverAfter"/>
+    /// after its due instant (a digestible one after its digest window too), or its claim ran out; once per
+    /// <see cref="DeliveryOptions.RequeueInterval"/>.
+    /// </summary>
+    public static LostNotificationRules LostRules(DeliveryOptions options) => new()
+    {
+        RecoverAfter = Duration.FromTimeSpan(options.RecoverAfter),
+        RequeueInterval = Duration.FromTimeSpan(options.RequeueInterval),
+        Digest = options.DigestWindow > TimeSpan.Zero ? DigestKind(options.DigestWindow) : null,
+    };
 
     /// <summary>
     /// The opening of <paramref name="person"/>'s working hours a notification about a ticket of
@@ -43,11 +56,6 @@ public static class DeliveryTiming
         if (notification.DueAt > now) return notification.DueAt; // held for quiet hours: its digest, if any, is made then
         return IsDigestible(notification, options) ? now + Duration.FromTimeSpan(options.DigestWindow) : null;
     }
-
-    /// <summary>How long after its due instant a never-tried notification is taken to have lost its job.</summary>
-    public static Duration RecoveryGrace(Notification notification, DeliveryOptions options) =>
-        Duration.FromTimeSpan(options.RecoverAfter)
-        + (IsDigestible(notification, options) ? Duration.FromTimeSpan(options.DigestWindow) : Duration.Zero);
 
     /// <summary>Was <paramref name="notification"/> held for quiet hours, given its checkpoint's instant?</summary>
     public static Instant? HeldUntil(Notification notification, Instant? checkpointAt) =>

@@ -76,6 +76,36 @@ public sealed class DeliveryRecoveryTests
     }
 
     [Fact]
+    public async Task ASlowQueue_GetsOneJobPerNotification_PerRequeueInterval()
+    {
+        using var world = new NotifyWorld();
+        var recordedAt = world.Clock.GetCurrentInstant();
+        var interval = Duration.FromTimeSpan(world.Options.Value.RequeueInterval);
+        var recoverAfter = Duration.FromTimeSpan(world.Options.Value.RecoverAfter);
+        var neverTried = world.Record(world.Ticket("1", recordedAt - Duration.FromSeconds(2)), "bert", recordedAt);
+        var crashed = world.Record(world.Ticket("2", recordedAt - Duration.FromSeconds(2)), "bert", recordedAt);
+        // One job is still in the queue (a mail server that times out keeps the workers busy); the other's sender died mid-send.
+        Assert.NotNull(await world.Ledger.TryClaimAsync(crashed, recordedAt, recoverAfter, CancellationToken.None));
+
+        var first = recordedAt + recoverAfter + Duration.FromSeconds(1);
+        world.Clock.Reset(first);
+        Assert.Equal(2, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+        // The queue is slow: none of the jobs runs, and the maintenance job sweeps each minute.
+        for (var minute = Duration.FromMinutes(1); minute <= interval; minute += Duration.FromMinutes(1))
+        {
+            world.Clock.Reset(first + minute);
+            Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+        }
+        world.Clock.Reset(first + interval + Duration.FromSeconds(1));
+        Assert.Equal(2, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+
+        var queued = world.Jobs.Created.Where(j => j.Job.Type == typeof(DeliveryJob)).Select(j => (string)j.Job.Args[0]).ToList();
+        Assert.Equal(4, queued.Count);
+        Assert.Equal(2, queued.Count(k => k == neverTried));
+        Assert.Equal(2, queued.Count(k => k == crashed));
+    }
+
+    [Fact]
     public void LostRetryGrace_NoLongerThanTheLongestRetryDelay_IsRefused()
     {
         var refused = Validate(new DeliveryOptions { LostRetryGrace = DeliveryJob.LongestRetryDelay });

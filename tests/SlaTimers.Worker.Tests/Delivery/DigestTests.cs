@@ -156,8 +156,14 @@ public sealed class DigestTests
         {
             Key = "k", Ticket = new("hd", "1"), ClockKey = "c", CheckpointKey = "warn-50%", Recipient = "person:ann", Channel = "pickup", DueAt = Created,
         };
-        Assert.Equal(Duration.FromMinutes(3), DeliveryTiming.RecoveryGrace(warning, TwoMinutes));
-        Assert.Equal(Duration.FromMinutes(1), DeliveryTiming.RecoveryGrace(warning with { CheckpointKey = "escalate-1" }, TwoMinutes));
-        Assert.Equal(Duration.FromMinutes(1), DeliveryTiming.RecoveryGrace(warning with { Recipient = "channel:desk" }, TwoMinutes));
+        var rules = DeliveryTiming.LostRules(TwoMinutes);
+
+        Assert.Equal(Duration.FromMinutes(1), rules.RecoverAfter);
+        Assert.Equal(Duration.FromMinutes(2), rules.Digest?.Window); // a warning waits 3 min in all
+        Assert.True(rules.Digest!.Holds(warning));
+        Assert.True(rules.Digest.Holds(warning with { CheckpointKey = "WARN-80%", Recipient = "email:x@example.com" }));
+        Assert.False(rules.Digest.Holds(warning with { CheckpointKey = "escalate-1" }));
+        Assert.False(rules.Digest.Holds(warning with { Recipient = "channel:desk" }));
+        Assert.Null(DeliveryTiming.LostRules(new DeliveryOptions()).Digest); // digests off: nothing waits longer
     }
 }

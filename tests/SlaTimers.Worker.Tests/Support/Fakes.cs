@@ -176,8 +176,11 @@ public sealed class FakeLedger : INotificationLedger
 {
     public ConcurrentDictionary<string, Notification> Entries { get; } = new();
 
-    /// <summary>When <see cref="TakeStalledAsync"/> last took each notification.</summary>
+    /// <summary>When <see cref="TakeStalledAsync"/> or <see cref="TakeLostAsync"/> last took each notification.</summary>
     public ConcurrentDictionary<string, Instant> Requeued { get; } = new();
+
+    /// <summary>Until when each notification's last claim holds.</summary>
+    public ConcurrentDictionary<string, Instant> ClaimedUntil { get; } = new();
 
     public Task<IReadOnlyList<string>> AddIfAbsentAsync(IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([.. notifications
@@ -185,9 +188,13 @@ public sealed class FakeLedger : INotificationLedger
 
     public Task<Notification?> TryClaimAsync(string key, Instant now, Duration lease, CancellationToken cancellationToken)
     {
-        if (!Entries.TryGetValue(key, out var n) || n.State != DeliveryState.Pending) return Task.FromResult<Notification?>(null);
+        if (!Entries.TryGetValue(key, out var n) || !(n.State == DeliveryState.Pending || (n.State == DeliveryState.Sending && ClaimRanOut(key, now))))
+        {
+            return Task.FromResult<Notification?>(null);
+        }
         var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1, LastAttemptAt = now };
         Entries[key] = claimed;
+        ClaimedUntil[key] = now + lease;
         return Task.FromResult<Notification?>(claimed);
     }
 
@@ -211,8 +218,24 @@ public sealed class FakeLedger : INotificationLedger
 
     public Task<Notification?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult(Entries.GetValueOrDefault(key));
 
-    public Task<IReadOnlyList<Notification>> GetUndeliveredAsync(Instant now, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Notification>>([.. Entries.Values.Where(n => n.State == DeliveryState.Pending).Take(limit)]);
+    /// <summary>No claim held at <paramref name="now"/> (none recorded: as a NULL <c>claimed_until</c>).</summary>
+    private bool ClaimRanOut(string key, Instant now) => !ClaimedUntil.TryGetValue(key, out var until) || until < now;
+
+    public Task<IReadOnlyList<Notification>> TakeLostAsync(Instant now, LostNotificationRules rules, int limit, CancellationToken cancellationToken)
+    {
+        var requeuedBefore = now - rules.RequeueInterval;
+        bool NotRequeued(Notification n) => !Requeued.TryGetValue(n.Key, out var at) || at < requeuedBefore;
+        Duration Grace(Notification n) => rules.RecoverAfter + (rules.Digest is { } d && d.Holds(n) ? d.Window : Duration.Zero);
+        var lost = Entries.Values
+            .Where(n => (n is { State: DeliveryState.Pending, Attempts: 0 } && n.DueAt < now - Grace(n) && NotRequeued(n))
+                || (n.State == DeliveryState.Sending && ClaimRanOut(n.Key, now)
+                    && (NotRequeued(n) || Requeued[n.Key] < n.LastAttemptAt)))
+            .OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+        foreach (var n in lost) Requeued[n.Key] = now;
+        return Task.FromResult<IReadOnlyList<Notification>>(lost);
+    }
 
     public Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken)
     {
