@@ -96,15 +96,17 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task TakeStalled_OfTwoSweepsAtOnce_OnlyOneTakesEachNotification()
+    public async Task TakeStalled_OfSweepsAtOnce_OnlyOneTakesEachNotification()
     {
         var source = NewSource();
-        var notifications = Enumerable.Range(0, 20).Select(i => Notification(source, $"{i}")).ToList();
+        // Enough rows (and sweeps) that the statements overlap: the later one then waits on the earlier one's row locks,
+        // and only the repeated condition in the outer WHERE keeps it from taking them again.
+        var notifications = Enumerable.Range(0, 400).Select(i => Notification(source, $"{i}")).ToList();
         await Ledger.AddIfAbsentAsync(notifications, None);
         foreach (var n in notifications) await FailAsync(n.Key, At(181));
-        using var start = new Barrier(2);
+        using var start = new Barrier(4);
 
-        var sweeps = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        var sweeps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             start.SignalAndWait(TimeSpan.FromSeconds(10));
             return await TakeStalledAsync(At(10_000));
