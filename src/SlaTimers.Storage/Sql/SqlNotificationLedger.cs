@@ -54,27 +54,32 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             WHERE state = 'pending' AND due_at <= @dueBy AND recipient = @recipient
             ORDER BY due_at, key LIMIT @limit
             """;
-        // Tried, back to pending, and nothing since @before: no attempt, not held past it, not re-queued since. The outer
-        // WHERE repeats the test, so a row claimed (or taken by another sweep) between the two is left alone.
-        const string stalled = """
+        // Tried, back to pending, and nothing since @before: no attempt, not held past it, not re-queued since.
+        _stalled = TakeStatement(p, """
             state = 'pending' AND attempts > 0 AND due_at < @before
             AND (last_attempt_at IS NULL OR last_attempt_at < @before) AND (requeued_at IS NULL OR requeued_at < @before)
-            """;
-        _stalled = $"""
-            UPDATE {p}notifications SET requeued_at = @now
-            WHERE key IN (SELECT key FROM {p}notifications WHERE {stalled} ORDER BY due_at, key LIMIT @limit) AND {stalled}
-            RETURNING {Columns}
-            """;
+            """);
     }
+
+    /// <summary>
+    /// Marks up to <c>@limit</c> rows matching <paramref name="condition"/> (earliest due first) re-queued at <c>@now</c>
+    /// and returns them. The outer WHERE repeats the condition: a row claimed, or taken by another sweep, between the
+    /// inner SELECT and the UPDATE (which then waited on its lock) is re-checked there and left alone, so of concurrent
+    /// sweeps only one takes each row.
+    /// </summary>
+    private static string TakeStatement(string prefix, string condition) => $"""
+        UPDATE {prefix}notifications SET requeued_at = @now
+        WHERE key IN (SELECT key FROM {prefix}notifications WHERE {condition} ORDER BY due_at, key LIMIT @limit) AND {condition}
+        RETURNING {Columns}
+        """;
 
     protected IStorageDatabase Db { get; }
 
     /// <summary>
     /// The statement of <see cref="TakeLostAsync"/>: pending and never tried past its grace (a digest's kind past its
     /// window too), or sending with its claim run out; in both cases not re-queued within the interval — a claim since
-    /// the last re-queue counts as that job having run. As in <see cref="TakeStalledAsync"/> the outer WHERE repeats the
-    /// test, so a row claimed, or taken by another sweep, between the two is left alone. The first condition keeps the
-    /// partial index on undelivered rows usable.
+    /// the last re-queue counts as that job having run. The first condition keeps the partial index on undelivered
+    /// rows usable.
     /// </summary>
     private string LostStatement(DigestHold? digest)
     {
@@ -89,12 +94,7 @@ internal abstract class SqlNotificationLedger : INotificationLedger
                 OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)
                     AND (requeued_at IS NULL OR requeued_at < @requeuedBefore OR requeued_at < last_attempt_at)))
             """;
-        var p = Db.Prefix;
-        return $"""
-            UPDATE {p}notifications SET requeued_at = @now
-            WHERE key IN (SELECT key FROM {p}notifications WHERE {lost} ORDER BY due_at, key LIMIT @limit) AND {lost}
-            RETURNING {Columns}
-            """;
+        return TakeStatement(Db.Prefix, lost);
     }
 
     /// <inheritdoc />

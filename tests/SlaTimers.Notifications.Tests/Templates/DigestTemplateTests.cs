@@ -8,19 +8,11 @@ namespace SlaTimers.Notifications.Tests.Templates;
 
 public sealed class DigestTemplateTests : IDisposable
 {
-    private readonly List<string> _folders = [];
+    private readonly TemplateFolders _templates = new();
 
-    public void Dispose()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => _templates.Dispose();
 
-    private string Copy()
-    {
-        var folder = Repository.CopyOfShippedTemplates();
-        _folders.Add(folder);
-        return folder;
-    }
+    private string Copy() => _templates.Copy();
 
     private static DigestContext Digest(string language = "en", string subject = "Printer offline")
     {

@@ -5,19 +5,11 @@ namespace SlaTimers.Notifications.Tests.Templates;
 
 public sealed class TemplateCatalogTests : IDisposable
 {
-    private readonly List<string> _folders = [];
+    private readonly TemplateFolders _templates = new();
 
-    public void Dispose()
-    {
-        foreach (var folder in _folders.Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => _templates.Dispose();
 
-    private string Copy()
-    {
-        var folder = Repository.CopyOfShippedTemplates();
-        _folders.Add(folder);
-        return folder;
-    }
+    private string Copy() => _templates.Copy();
 
     [Fact]
     public void Every_shipped_template_parses_and_renders_the_hostile_samples_in_dutch_and_english()
@@ -30,9 +22,7 @@ public sealed class TemplateCatalogTests : IDisposable
     [Fact]
     public void A_config_folder_without_templates_has_no_template_problems()
     {
-        var empty = Path.Combine(Path.GetTempPath(), "slatimers-empty-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(empty);
-        _folders.Add(empty);
+        var empty = _templates.Empty();
         Assert.Empty(TemplateCatalog.Validate(empty));
         Assert.Null(MessageTemplates.Load(empty).Current);
     }

@@ -34,8 +34,6 @@ public sealed class StubRequest(StubRoute route, string path, string queryString
     /// <summary>The status it got; 0 while it is being answered.</summary>
     public int Status => Volatile.Read(ref _status);
 
-    public string PathAndQuery => Path + QueryString;
-
     /// <summary>A query parameter's value (null when absent); parsed on each call, so recording costs nothing.</summary>
     public string? this[string key] =>
         QueryHelpers.ParseNullableQuery(QueryString) is { } query && query.TryGetValue(key, out var value) ? value.ToString() : null;

@@ -20,7 +20,7 @@ public sealed class DeliveryJobTests : IDisposable
     private readonly TempFolder _config = WorkerConfig.Create();
     private readonly FakeTicketStore _tickets = new(new FakeTimerStore());
     private readonly FakeLedger _ledger = new();
-    private readonly Channel _channel = new();
+    private readonly RecordingChannel _channel = new();
     private readonly FakeClock _clock = new(Created + Duration.FromSeconds(2));
     private readonly DeliveryJob _job;
     private readonly string _key;
@@ -96,20 +96,5 @@ public sealed class DeliveryJobTests : IDisposable
         await Assert.ThrowsAsync<PermanentDeliveryException>(() => _job.DeliverAsync(_key, "title", CancellationToken.None));
 
         Assert.Equal(DeliveryState.Failed, _ledger.Entries[_key].State);
-    }
-
-    private sealed class Channel : INotificationChannel
-    {
-        public List<OutgoingMessage> Sent { get; } = [];
-        public Exception? Failure { get; set; }
-
-        public string Name => "pickup";
-
-        public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
-        {
-            if (Failure is not null) throw Failure;
-            Sent.Add(message);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -82,8 +82,6 @@ public sealed class NotifyWorld : IDisposable
     public RecordingChannel Channel { get; } = new();
     public NotificationComposer Composer { get; }
 
-    public string ConfigPath => _folder.Path;
-
     public CheckpointNotifier Notifier() =>
         new(Ledger, Jobs, new PickupChannelStrategy(), Options, NullLogger<CheckpointNotifier>.Instance);
 

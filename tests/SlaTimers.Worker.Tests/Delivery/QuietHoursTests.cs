@@ -100,12 +100,6 @@ public sealed class QuietHoursTests
     }
 
     [Fact]
-    public void ACalendarThatNeverOpens_HoldsNothingBack()
-    {
-        Assert.Null(QuietHours.HoldUntil(null, Instant.FromUtc(2026, 1, 1, 0, 0)));
-    }
-
-    [Fact]
     public async Task Notify_AtNight_RecordsOneRowDueAtTheOpening_AndSchedulesItsDeliveryThen()
     {
         var created = Local(2026, 3, 28, 20, 0);

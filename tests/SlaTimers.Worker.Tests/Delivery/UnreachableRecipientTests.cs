@@ -5,6 +5,7 @@ using NodaTime;
 using SlaTimers.Core.Notifications;
 using SlaTimers.Worker.Delivery;
 using SlaTimers.Worker.Recipients;
+using SlaTimers.Worker.Tests.Configuration;
 
 namespace SlaTimers.Worker.Tests.Delivery;
 
@@ -16,7 +17,7 @@ public sealed class UnreachableRecipientTests
         var created = Instant.FromUtc(2026, 11, 24, 10, 0);
         using var world = new NotifyWorld(now: created + Duration.FromSeconds(2));
         var record = world.Ticket("1", created, group: "Desk"); // the group: ann and nora (Teams only, not configured)
-        var logger = new ListLogger();
+        var logger = new ListLogger<CheckpointNotifier>();
         var notifier = new CheckpointNotifier(world.Ledger, world.Jobs, new PickupChannelStrategy(), world.Options, logger);
 
         await notifier.NotifyAsync(record.Ticket, [NotifyWorld.Due(record, NotifyWorld.Warning)], world.Configuration, world.Clock.GetCurrentInstant(), CancellationToken.None);
@@ -28,8 +29,8 @@ public sealed class UnreachableRecipientTests
         Assert.Equal(DeliveryState.Pending, world.Ledger.Entries[ann].State);
         Assert.IsType<EnqueuedState>(Assert.Single(world.Jobs.Created).State);
         Assert.Equal(ann, (string)world.Jobs.Created[0].Job.Args[0]);
-        Assert.Contains(logger.Lines, l => l.Level == LogLevel.Warning && l.Text.Contains("cannot notify person:nora", StringComparison.Ordinal)
-                                            && l.Text.Contains("the other recipients are notified", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains("cannot notify person:nora", StringComparison.Ordinal)
+                                            && l.Message.Contains("the other recipients are notified", StringComparison.Ordinal));
 
         await world.Job().DeliverAsync(ann, "title", CancellationToken.None);
         Assert.Equal("ann@example.com", Assert.Single(world.Channel.Sent).RecipientAddress);
@@ -46,17 +47,5 @@ public sealed class UnreachableRecipientTests
 
         Assert.Equal(DeliveryState.Failed, world.Ledger.Entries[NotifyWorld.KeyOf(record, "nora")].State);
         Assert.IsType<ScheduledState>(Assert.Single(world.Jobs.Created).State); // ann's, held for her morning
-    }
-
-    private sealed class ListLogger : ILogger<CheckpointNotifier>
-    {
-        public List<(LogLevel Level, string Text)> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add((logLevel, formatter(state, exception)));
     }
 }

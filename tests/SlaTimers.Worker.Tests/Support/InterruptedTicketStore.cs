@@ -5,21 +5,29 @@ using SlaTimers.Core.Tickets;
 namespace SlaTimers.Worker.Tests.Support;
 
 /// <summary>
-/// A ticket store, with a hook that runs before each save of an evaluation (given how many saves came before it): the
-/// moment a sync page can commit between an evaluator's read and its save.
+/// A ticket store with hooks: one that runs before each save of an evaluation (given how many saves came before it) —
+/// the moment a sync page can commit between an evaluator's read and its save — and one before each page is saved.
 /// </summary>
-public sealed class InterruptedTicketStore(ITicketStore inner, Func<int, Task> beforeSave) : ITicketStore
+public sealed class InterruptedTicketStore(
+    ITicketStore inner,
+    Func<int, Task>? beforeSave = null,
+    Func<SyncPageWrite, Task>? beforePage = null) : ITicketStore
 {
     private int _saves;
 
     public Task<IReadOnlyDictionary<TicketKey, TicketRecord>> GetTicketsAsync(IReadOnlyCollection<TicketKey> keys, CancellationToken cancellationToken) =>
         inner.GetTicketsAsync(keys, cancellationToken);
 
-    public Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken) => inner.SavePageAsync(page, cancellationToken);
+    public async Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken)
+    {
+        if (beforePage is not null) await beforePage(page);
+        await inner.SavePageAsync(page, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
     {
-        await beforeSave(_saves++);
+        var before = _saves++;
+        if (beforeSave is not null) await beforeSave(before);
         return await inner.SaveEvaluationsAsync(tickets, cancellationToken);
     }
 

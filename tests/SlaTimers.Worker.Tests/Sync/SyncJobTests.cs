@@ -107,7 +107,7 @@ public sealed class SyncJobTests : IDisposable
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
         _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
         // Page c1 is stored only once the read of the page after it has begun.
-        var store = new HookedStore(_tickets, async page =>
+        var store = new InterruptedTicketStore(_tickets, beforePage: async page =>
         {
             if (page.NextCursor == "c1") await _source.SecondRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
         });
@@ -125,7 +125,7 @@ public sealed class SyncJobTests : IDisposable
     {
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
         _source.HoldSecondRead = true;
-        var store = new HookedStore(_tickets, _ => throw new InvalidOperationException("disk full"));
+        var store = new InterruptedTicketStore(_tickets, beforePage: _ => throw new InvalidOperationException("disk full"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => NewJob(store).RunAsync("hd", CancellationToken.None));
 
@@ -190,28 +190,6 @@ public sealed class SyncJobTests : IDisposable
     }
 
     /// <summary>The fake store, with a hook that runs before each page is saved.</summary>
-    private sealed class HookedStore(FakeTicketStore inner, Func<SyncPageWrite, Task> beforeSave) : ITicketStore
-    {
-        public Task<IReadOnlyDictionary<TicketKey, TicketRecord>> GetTicketsAsync(IReadOnlyCollection<TicketKey> keys, CancellationToken cancellationToken) =>
-            inner.GetTicketsAsync(keys, cancellationToken);
-
-        public async Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken)
-        {
-            await beforeSave(page);
-            await inner.SavePageAsync(page, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken) =>
-            inner.SaveEvaluationsAsync(tickets, cancellationToken);
-
-        public Task<SyncState?> GetSyncStateAsync(string source, CancellationToken cancellationToken) => inner.GetSyncStateAsync(source, cancellationToken);
-
-        public Task RecordSyncFailureAsync(string source, Instant at, string error, CancellationToken cancellationToken) =>
-            inner.RecordSyncFailureAsync(source, at, error, cancellationToken);
-
-        public Task<IReadOnlyList<TicketRecord>> GetOpenTicketsAsync(TicketKey? after, int limit, CancellationToken cancellationToken) =>
-            inner.GetOpenTicketsAsync(after, limit, cancellationToken);
-    }
 
     private sealed class Backoff : ISyncBackoff
     {
