@@ -10,6 +10,11 @@ namespace SlaTimers.Worker.Hangfire;
 /// is. The server releases a session lock the moment its connection ends, so a lock dies with its holder: a worker
 /// killed in the middle of a sync holds up the next run only until the server notices the closed socket, never for a
 /// lock timeout, and a long sync run cannot lose its lock to an expiry.
+/// The connections come from a pool of their own (not the storage's: a held lock keeps its connection for a whole
+/// sync run, so locks never starve the store). Before one goes back, every advisory lock of its session is
+/// released (<c>pg_advisory_unlock_all</c>), so an idle pooled connection never holds a lock; a connection that
+/// broke meanwhile is dropped by Npgsql, its session and locks gone with it. Pooled, a sync poll (every second per
+/// helpdesk) no longer opens a physical connection — a server process — each time.
 /// </summary>
 public sealed class PostgresJobLocks : IJobLocks, IDisposable
 {
@@ -23,9 +28,7 @@ public sealed class PostgresJobLocks : IJobLocks, IDisposable
     public PostgresJobLocks(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        // Unpooled: closing a lock's connection ends its session, so nothing can keep a lock alive in an idle pooled
-        // connection; and held locks never take connections from the storage's pool. One connect per job run.
-        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = "slatimers-locks" });
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true, ApplicationName = "slatimers-locks" });
     }
 
     /// <summary>The 32-bit second key of a resource: a stable hash (a collision only makes two resources share a lock).</summary>
@@ -39,16 +42,18 @@ public sealed class PostgresJobLocks : IJobLocks, IDisposable
             var waited = Stopwatch.StartNew();
             while (true)
             {
-                if (TryLock(connection, resource)) return new Held(connection, resource);
+                if (TryLock(connection, resource)) return new Held(connection);
                 if (waited.Elapsed >= wait) break;
                 Thread.Sleep(RetryPause);
             }
+            // pg_try_advisory_lock took nothing: the connection goes back clean.
             connection.Dispose();
             return null;
         }
         catch
         {
-            connection.Dispose();
+            // A failed statement may have left a lock taken (a lost reply); the connection goes back without it.
+            Release(connection);
             throw;
         }
     }
@@ -63,26 +68,31 @@ public sealed class PostgresJobLocks : IJobLocks, IDisposable
         return (bool)command.ExecuteScalar()!;
     }
 
-    private sealed class Held(NpgsqlConnection connection, string resource) : IDisposable
+    /// <summary>Releases every advisory lock of the connection's session, then returns it to the pool.</summary>
+    private static void Release(NpgsqlConnection connection)
     {
+        try
+        {
+            using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+            command.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection broke: Npgsql drops it instead of pooling it, and the server released its locks.
+        }
+        finally
+        {
+            connection.Dispose();
+        }
+    }
+
+    private sealed class Held(NpgsqlConnection connection) : IDisposable
+    {
+        private int _released;
+
         public void Dispose()
         {
-            try
-            {
-                using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@space, @key)", connection);
-                command.Parameters.AddWithValue("space", LockSpace);
-                command.Parameters.AddWithValue("key", KeyOf(resource));
-                command.ExecuteScalar();
-            }
-            catch (NpgsqlException)
-            {
-                // The connection broke while the lock was held: the server has released it already.
-            }
-            finally
-            {
-                // Unpooled, closing ends the session, and with it any lock still held.
-                connection.Dispose();
-            }
+            if (Interlocked.Exchange(ref _released, 1) == 0) Release(connection);
         }
     }
 }
