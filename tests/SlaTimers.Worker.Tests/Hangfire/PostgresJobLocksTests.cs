@@ -1,3 +1,4 @@
+using Npgsql;
 using SlaTimers.Testing.Postgres;
 using SlaTimers.Worker.Hangfire;
 
@@ -36,18 +37,51 @@ public sealed class PostgresJobLocksTests : IAsyncLifetime
     public async Task RepeatedRuns_ReuseOnePooledConnection_AndLeaveNoLockInIt()
     {
         using var locks = new PostgresJobLocks(_database.ConnectionString);
-        var backends = new HashSet<int>();
+        var backends = new HashSet<string>();
         for (var run = 0; run < 20; run++)
         {
             using (var held = locks.TryAcquire(Resource, TimeSpan.Zero))
             {
                 Assert.NotNull(held);
-                backends.Add(await LockBackendAsync());
+                backends.Add(await BackendOfAsync(await LockBackendAsync()));
             }
             // Released before it went back to the pool: the idle connection holds nothing.
             Assert.Equal(0L, await AdvisoryLocksAsync());
         }
         Assert.Single(backends);
+        // The one connection is still there, idle in the pool.
+        Assert.Equal(1L, await LockConnectionsAsync());
+    }
+
+    [Fact]
+    public async Task NpgsqlsOwnReset_LeavesALockInAnIdleConnection_UntilItsNextUse()
+    {
+        // Why the locks release explicitly: Npgsql's DISCARD ALL, which does end advisory locks, goes out with a
+        // pooled connection's next statement, not when the connection goes back.
+        await using var pool = NpgsqlDataSource.Create(_database.ConnectionString);
+        await using (var connection = await pool.OpenConnectionAsync())
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(1)", connection))
+            await command.ExecuteNonQueryAsync();
+        Assert.Equal(1L, await AdvisoryLocksAsync());
+
+        await using (var connection = await pool.OpenConnectionAsync())
+        await using (var command = new NpgsqlCommand("SELECT 1", connection))
+            await command.ExecuteScalarAsync();
+        Assert.Equal(0L, await AdvisoryLocksAsync());
+    }
+
+    [Fact]
+    public async Task ATimedOutWait_ReturnsNull_AndLeavesOnlyTheHoldersLock()
+    {
+        using var first = new PostgresJobLocks(_database.ConnectionString);
+        using var second = new PostgresJobLocks(_database.ConnectionString);
+        using var held = first.TryAcquire(Resource, TimeSpan.Zero);
+        Assert.NotNull(held);
+        var holder = await LockBackendAsync();
+
+        Assert.Null(second.TryAcquire(Resource, TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(1L, await AdvisoryLocksAsync());
+        Assert.Equal(holder, await LockBackendAsync());
     }
 
     [Fact]
@@ -75,12 +109,19 @@ public sealed class PostgresJobLocksTests : IAsyncLifetime
     private async Task<int> LockBackendAsync() => await _database.ScalarAsync<int>(
         "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
 
+    /// <summary>A server process as its pid and start time: a pid alone could be reused by a later process.</summary>
+    private async Task<string> BackendOfAsync(int pid) => (await _database.ScalarAsync<string>(
+        $"SELECT pid || '@' || backend_start FROM pg_stat_activity WHERE pid = {pid}"))!;
+
+    private Task<long> LockConnectionsAsync() => _database.ScalarAsync<long>(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'slatimers-locks' AND datname = current_database()");
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the server did not release the terminated session's lock within 10 s");
+            Assert.True(DateTime.UtcNow < deadline, "the server did not end the session within 10 s");
             await Task.Delay(50);
         }
     }
