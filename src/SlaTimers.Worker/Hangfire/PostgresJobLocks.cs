@@ -1,3 +1,4 @@
+using System.Data;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,10 +12,12 @@ namespace SlaTimers.Worker.Hangfire;
 /// killed in the middle of a sync holds up the next run only until the server notices the closed socket, never for a
 /// lock timeout, and a long sync run cannot lose its lock to an expiry.
 /// The connections come from a pool of their own (not the storage's: a held lock keeps its connection for a whole
-/// sync run, so locks never starve the store). Before one goes back, every advisory lock of its session is
-/// released (<c>pg_advisory_unlock_all</c>), so an idle pooled connection never holds a lock; a connection that
-/// broke meanwhile is dropped by Npgsql, its session and locks gone with it. Pooled, a sync poll (every second per
-/// helpdesk) no longer opens a physical connection — a server process — each time.
+/// sync run, so locks never starve the store; at most one per helpdesk plus maintenance is held at once, and idle
+/// ones close after Npgsql's <c>Connection Idle Lifetime</c>). Before one goes back, every advisory lock of its
+/// session is released (<c>pg_advisory_unlock_all</c>): Npgsql's own reset (<c>DISCARD ALL</c>) goes out only with the
+/// connection's next use, so until then an idle connection would keep its lock. A connection that broke meanwhile is
+/// dropped by Npgsql, its session and locks gone with it; one whose release failed is closed rather than pooled.
+/// Pooled, a sync poll (every second per helpdesk) no longer opens a physical connection — a server process — each time.
 /// </summary>
 public sealed class PostgresJobLocks : IJobLocks, IDisposable
 {
@@ -36,25 +39,33 @@ public sealed class PostgresJobLocks : IJobLocks, IDisposable
 
     public IDisposable? TryAcquire(string resource, TimeSpan wait)
     {
-        var connection = _dataSource.OpenConnection();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var waited = Stopwatch.StartNew();
-            while (true)
+            var connection = _dataSource.OpenConnection();
+            try
             {
-                if (TryLock(connection, resource)) return new Held(connection);
-                if (waited.Elapsed >= wait) break;
-                Thread.Sleep(RetryPause);
+                var waited = Stopwatch.StartNew();
+                while (true)
+                {
+                    if (TryLock(connection, resource)) return new Held(this, connection);
+                    if (waited.Elapsed >= wait) break;
+                    Thread.Sleep(RetryPause);
+                }
+                // pg_try_advisory_lock took nothing: the connection goes back clean.
+                connection.Dispose();
+                return null;
             }
-            // pg_try_advisory_lock took nothing: the connection goes back clean.
-            connection.Dispose();
-            return null;
-        }
-        catch
-        {
-            // A failed statement may have left a lock taken (a lost reply); the connection goes back without it.
-            Release(connection);
-            throw;
+            catch (Exception e)
+            {
+                var broke = e is NpgsqlException && connection.FullState == ConnectionState.Broken;
+                // A failed statement may have left a lock taken (a lost reply); the connection goes back without it.
+                Release(connection);
+                if (!broke || attempt > 1) throw;
+                // An idle pooled connection whose session ended (a server restart, an administrator, a network
+                // timeout) fails its first statement, and the pool's other idle ones likely as well. The session took
+                // any lock with it: empty the pool and try once more on a new connection rather than fail the run.
+                _dataSource.Clear();
+            }
         }
     }
 
@@ -69,7 +80,7 @@ public sealed class PostgresJobLocks : IJobLocks, IDisposable
     }
 
     /// <summary>Releases every advisory lock of the connection's session, then returns it to the pool.</summary>
-    private static void Release(NpgsqlConnection connection)
+    private void Release(NpgsqlConnection connection)
     {
         try
         {
@@ -78,7 +89,10 @@ public sealed class PostgresJobLocks : IJobLocks, IDisposable
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
-            // The connection broke: Npgsql drops it instead of pooling it, and the server released its locks.
+            // The connection broke: Npgsql drops it instead of pooling it, and the server released its locks. Still
+            // open, the session may hold the lock: clearing the pool (NpgsqlConnection.ClearPool misses a data
+            // source's) makes the dispose below close the connection, and its session with it, instead of pooling it.
+            if (connection.FullState == ConnectionState.Open) _dataSource.Clear();
         }
         finally
         {
@@ -86,13 +100,13 @@ public sealed class PostgresJobLocks : IJobLocks, IDisposable
         }
     }
 
-    private sealed class Held(NpgsqlConnection connection) : IDisposable
+    private sealed class Held(PostgresJobLocks locks, NpgsqlConnection connection) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) Release(connection);
+            if (Interlocked.Exchange(ref _released, 1) == 0) locks.Release(connection);
         }
     }
 }

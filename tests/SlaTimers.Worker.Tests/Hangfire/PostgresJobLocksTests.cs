@@ -85,6 +85,50 @@ public sealed class PostgresJobLocksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnIdleConnectionWhoseSessionEnded_DoesNotFailTheNextRun()
+    {
+        using var locks = new PostgresJobLocks(_database.ConnectionString);
+        int idle;
+        using (var held = locks.TryAcquire(Resource, TimeSpan.Zero))
+        {
+            Assert.NotNull(held);
+            idle = await LockBackendAsync();
+        }
+        // As after a server restart: the pooled connection's session ends while it waits in the pool.
+        Assert.True(await _database.ScalarAsync<bool>($"SELECT pg_terminate_backend({idle})"));
+        await WaitUntilAsync(async () => await _database.ScalarAsync<long>($"SELECT count(*) FROM pg_stat_activity WHERE pid = {idle}") == 0);
+
+        using var next = locks.TryAcquire(Resource, TimeSpan.Zero);
+        Assert.NotNull(next);
+        Assert.NotEqual(idle, await LockBackendAsync());
+    }
+
+    [Fact]
+    public async Task AFailedRelease_ClosesTheConnection_InsteadOfPoolingItWithTheLock()
+    {
+        // An unlock that fails on a healthy connection: a pg_advisory_unlock_all of our own, found first on the path.
+        await _database.ScalarAsync<int>("""
+            CREATE SCHEMA refuse;
+            CREATE FUNCTION refuse.pg_advisory_unlock_all() RETURNS void LANGUAGE plpgsql
+                AS $$ BEGIN RAISE EXCEPTION 'unlock refused'; END $$;
+            SELECT 1
+            """);
+        var refusing = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { SearchPath = "refuse, pg_catalog" }.ConnectionString;
+        using var locks = new PostgresJobLocks(refusing);
+        using var others = new PostgresJobLocks(_database.ConnectionString);
+
+        var held = locks.TryAcquire(Resource, TimeSpan.Zero);
+        Assert.NotNull(held);
+        var holder = await LockBackendAsync();
+        held.Dispose();
+
+        // Pooled, the idle connection would keep the lock until its next use; closed, its session and lock end.
+        await WaitUntilAsync(async () => await _database.ScalarAsync<long>($"SELECT count(*) FROM pg_stat_activity WHERE pid = {holder}") == 0);
+        using var taken = others.TryAcquire(Resource, TimeSpan.Zero);
+        Assert.NotNull(taken);
+    }
+
+    [Fact]
     public async Task ALockWhoseConnectionBroke_IsFreeForOthers_AndReleasingItDoesNotThrow()
     {
         using var first = new PostgresJobLocks(_database.ConnectionString);
