@@ -58,7 +58,7 @@ public abstract partial class StoreContractTests
         await FailAsync(retry.Key, At(181));
         Assert.NotNull(await Ledger.TryClaimAsync(delivered.Key, At(181), Lease, None));
         await Ledger.MarkDeliveredAsync(delivered.Key, At(182), None);
-        await Ledger.MarkFailedAsync(failed.Key, At(181), "no address", permanent: true, None);
+        await Ledger.MarkFailedAsync(failed.Key, At(181), "no address", retryAt: null, None);
 
         var taken = await TakeLostAsync(At(10_000));
 

@@ -17,10 +17,11 @@ public interface INotificationLedger
     Task MarkDeliveredAsync(string key, Instant at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a failed attempt: <paramref name="permanent"/> ends it as Failed, otherwise it returns to Pending. The
-    /// attempt's instant (<see cref="Notification.LastAttemptAt"/>) moves to <paramref name="at"/> when it was claimed.
+    /// Records a failed attempt. With <paramref name="retryAt"/> it returns to Pending, its retry due then
+    /// (<see cref="Notification.NextAttemptAt"/>); without (null) it failed for good and ends as Failed. The attempt's
+    /// instant (<see cref="Notification.LastAttemptAt"/>) moves to <paramref name="at"/> when it was claimed.
     /// </summary>
-    Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken);
+    Task MarkFailedAsync(string key, Instant at, string error, Instant? retryAt, CancellationToken cancellationToken);
 
     Task<Notification?> GetAsync(string key, CancellationToken cancellationToken);
 
@@ -39,14 +40,15 @@ public interface INotificationLedger
     Task<IReadOnlyList<Notification>> TakeLostAsync(Instant now, LostNotificationRules rules, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Pending notifications that were tried (attempts above zero) and of which nothing was heard for
-    /// <paramref name="grace"/>: their last attempt, their due instant (one held for quiet hours waits for it) and their
-    /// last re-queue by this method all lie before <c><paramref name="now"/> − <paramref name="grace"/></c>, earliest due
-    /// first. With a grace longer than any retry delay, such a notification's retry job was lost (deleted on the
-    /// dashboard, expired). Each one returned is marked re-queued at <paramref name="now"/>, so it is not taken again
-    /// within the grace while the job queued for it waits to run. Taking one claims nothing: its job still has to.
+    /// Pending notifications that were tried (attempts above zero) and whose retry did not come: its due instant
+    /// (<see cref="Notification.NextAttemptAt"/>) lies more than <paramref name="grace"/> before <paramref name="now"/>,
+    /// so its retry job was lost (deleted on the dashboard, expired). One failed before the ledger recorded that instant
+    /// is taken once its last attempt and its due instant lie more than <paramref name="longestRetryDelay"/> plus
+    /// <paramref name="grace"/> before <paramref name="now"/>. Earliest due first. Each one returned is marked re-queued
+    /// at <paramref name="now"/>, and is not taken again within <paramref name="grace"/>.
+    /// Taking one claims nothing: its job still has to.
     /// </summary>
-    Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, Duration longestRetryDelay, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Pending notifications (not claimed) of one recipient that are due by <paramref name="dueBy"/>, earliest first:

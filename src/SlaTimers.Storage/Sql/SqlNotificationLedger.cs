@@ -15,7 +15,7 @@ namespace SlaTimers.Storage.Sql;
 internal abstract class SqlNotificationLedger : INotificationLedger
 {
     protected const string Columns =
-        "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts, last_attempt_at, delivered_at, last_error";
+        "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts, last_attempt_at, next_attempt_at, delivered_at, last_error";
 
     private readonly string _claim;
     private readonly string _delivered;
@@ -32,7 +32,8 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         // A claim is free when pending, or when its sender's lease ran out (a crash, a hung send).
         const string claimable = "(state = 'pending' OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)))";
         _claim = $"""
-            UPDATE {p}notifications SET state = 'sending', claimed_until = @until, attempts = attempts + 1, last_attempt_at = @now
+            UPDATE {p}notifications SET state = 'sending', claimed_until = @until, attempts = attempts + 1, last_attempt_at = @now,
+                next_attempt_at = NULL
             WHERE key = @key AND {claimable}
             RETURNING {Columns}
             """;
@@ -40,10 +41,10 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             UPDATE {p}notifications SET state = 'delivered', delivered_at = @at, claimed_until = NULL, last_error = NULL
             WHERE key = @key AND state <> 'delivered'
             """;
-        // A failed attempt's retry waits from its failure; a notification failed without a claim (no address) made none.
+        // A failed attempt's instant is its failure; a notification failed without a claim (no address) made none.
         _failed = $"""
             UPDATE {p}notifications SET state = @state, failed_at = @at, last_error = @error, claimed_until = NULL,
-                last_attempt_at = CASE WHEN state = 'sending' THEN @at ELSE last_attempt_at END
+                last_attempt_at = CASE WHEN state = 'sending' THEN @at ELSE last_attempt_at END, next_attempt_at = @retryAt
             WHERE key = @key AND state <> 'delivered'
             """;
         _exists = $"SELECT COUNT(*) FROM {p}notifications WHERE key = @key";
@@ -54,10 +55,12 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             WHERE state = 'pending' AND due_at <= @dueBy AND recipient = @recipient
             ORDER BY due_at, key LIMIT @limit
             """;
-        // Tried, back to pending, and nothing since @before: no attempt, not held past it, not re-queued since.
+        // Tried, back to pending, its retry due before @retryDueBefore (or, not recorded, its last attempt and due instant
+        // before @unscheduledBefore), and not re-queued within the grace.
         _stalled = TakeStatement(p, """
-            state = 'pending' AND attempts > 0 AND due_at < @before
-            AND (last_attempt_at IS NULL OR last_attempt_at < @before) AND (requeued_at IS NULL OR requeued_at < @before)
+            state = 'pending' AND attempts > 0 AND (requeued_at IS NULL OR requeued_at < @retryDueBefore)
+            AND (next_attempt_at < @retryDueBefore OR (next_attempt_at IS NULL AND due_at < @unscheduledBefore
+                AND (last_attempt_at IS NULL OR last_attempt_at < @unscheduledBefore)))
             """);
     }
 
@@ -121,11 +124,11 @@ internal abstract class SqlNotificationLedger : INotificationLedger
 
     /// <remarks>A failure reported for a notification that was delivered meanwhile changes nothing.</remarks>
     /// <exception cref="KeyNotFoundException">The ledger has no such notification.</exception>
-    public async Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken)
+    public async Task MarkFailedAsync(string key, Instant at, string error, Instant? retryAt, CancellationToken cancellationToken)
     {
-        var state = permanent ? DeliveryStates.Failed : DeliveryStates.Pending;
+        var state = retryAt is null ? DeliveryStates.Failed : DeliveryStates.Pending;
         await using var connection = await Db.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(_failed, new { key, at, error, state }, cancellationToken: cancellationToken));
+        var changed = await connection.ExecuteAsync(new CommandDefinition(_failed, new { key, at, error, state, retryAt }, cancellationToken: cancellationToken));
         if (changed == 0) await EnsureExistsAsync(connection, key, cancellationToken);
     }
 
@@ -173,13 +176,14 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         return [.. rows.Select(RecordMapping.ToNotification)];
     }
 
-    public async Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, Duration longestRetryDelay, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         if (grace <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(grace), grace, "A stalled notification needs a positive grace.");
+        if (longestRetryDelay < Duration.Zero) throw new ArgumentOutOfRangeException(nameof(longestRetryDelay), longestRetryDelay, "A retry delay cannot be negative.");
         await using var connection = await Db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<NotificationRow>(
-            new CommandDefinition(_stalled, new { now, before = now - grace, limit }, cancellationToken: cancellationToken));
+        var parameters = new { now, limit, retryDueBefore = now - grace, unscheduledBefore = now - grace - longestRetryDelay };
+        var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(_stalled, parameters, cancellationToken: cancellationToken));
         return [.. rows.Select(RecordMapping.ToNotification).OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)];
     }
 

@@ -192,7 +192,7 @@ public sealed class FakeLedger : INotificationLedger
         {
             return Task.FromResult<Notification?>(null);
         }
-        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1, LastAttemptAt = now };
+        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1, LastAttemptAt = now, NextAttemptAt = null };
         Entries[key] = claimed;
         ClaimedUntil[key] = now + lease;
         return Task.FromResult<Notification?>(claimed);
@@ -204,14 +204,15 @@ public sealed class FakeLedger : INotificationLedger
         return Task.CompletedTask;
     }
 
-    public Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken)
+    public Task MarkFailedAsync(string key, Instant at, string error, Instant? retryAt, CancellationToken cancellationToken)
     {
         var n = Entries[key];
         Entries[key] = n with
         {
-            State = permanent ? DeliveryState.Failed : DeliveryState.Pending,
+            State = retryAt is null ? DeliveryState.Failed : DeliveryState.Pending,
             LastError = error,
             LastAttemptAt = n.State == DeliveryState.Sending ? at : n.LastAttemptAt,
+            NextAttemptAt = retryAt,
         };
         return Task.CompletedTask;
     }
@@ -237,12 +238,15 @@ public sealed class FakeLedger : INotificationLedger
         return Task.FromResult<IReadOnlyList<Notification>>(lost);
     }
 
-    public Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, Duration longestRetryDelay, int limit, CancellationToken cancellationToken)
     {
-        var before = now - grace;
+        var (retryDueBefore, unscheduledBefore) = (now - grace, now - grace - longestRetryDelay);
         var stalled = Entries.Values
-            .Where(n => n is { State: DeliveryState.Pending, Attempts: > 0 } && n.DueAt < before && (n.LastAttemptAt ?? Instant.MinValue) < before
-                && (!Requeued.TryGetValue(n.Key, out var requeued) || requeued < before))
+            .Where(n => n is { State: DeliveryState.Pending, Attempts: > 0 }
+                && (n.NextAttemptAt is { } next
+                    ? next < retryDueBefore
+                    : n.DueAt < unscheduledBefore && (n.LastAttemptAt ?? Instant.MinValue) < unscheduledBefore)
+                && (!Requeued.TryGetValue(n.Key, out var requeued) || requeued < retryDueBefore))
             .OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
