@@ -96,7 +96,7 @@ public abstract partial class StoreContractTests
 
         await Ledger.MarkFailedAsync(n.Key, At(181), "421 try later", At(182), None);
         Assert.Equal(n with { State = DeliveryState.Pending, Attempts = 1, LastAttemptAt = At(181), NextAttemptAt = At(182), LastError = "421 try later" }, await Ledger.GetAsync(n.Key, None));
-        Assert.DoesNotContain(await TakeLostAsync(At(10_000)), k => k == n.Key); // it waits for its retry: TakeStalled's case
+        Assert.DoesNotContain(await TakeLostAsync(At(187)), k => k == n.Key); // its retry is due at 182: lost only after the grace
         Assert.Equal(2, (await Ledger.TryClaimAsync(n.Key, At(182), Lease, None))?.Attempts);
 
         await Ledger.MarkFailedAsync(n.Key, At(183), "550 no such user", retryAt: null, None);

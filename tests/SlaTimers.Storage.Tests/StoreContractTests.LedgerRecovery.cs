@@ -4,11 +4,11 @@ using static SlaTimers.Storage.Tests.Support.TestData;
 
 namespace SlaTimers.Storage.Tests;
 
-/// <summary>The recovery sweep's view of the ledger: notifications whose retry never came.</summary>
+/// <summary>The recovery sweep's view of the ledger: notifications whose retry never came (<see cref="INotificationLedger.TakeLostAsync"/>).</summary>
 public abstract partial class StoreContractTests
 {
-    private static readonly Duration Grace = Duration.FromMinutes(5);
-    private static readonly Duration LongestRetryDelay = Duration.FromHours(1);
+    private static Duration Grace => Lost.RetryGrace;
+    private static Duration LongestRetryDelay => Lost.LongestRetryDelay;
 
     [Fact]
     public async Task MarkFailed_WithoutAClaim_RecordsNoAttempt()
@@ -40,33 +40,33 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task TakeStalled_ARetryDueTenMinutesAgo_IsTaken_NotBeforeTheGraceAfterItIsOver()
+    public async Task TakeLost_ARetryDueTenMinutesAgo_IsTaken_NotBeforeTheGraceAfterItIsOver()
     {
         var n = Notification(NewSource(), "1"); // due at 180
         await Ledger.AddIfAbsentAsync([n], None);
         await FailAsync(n.Key, At(181), Duration.FromMinutes(10)); // its retry is due at 191
 
-        Assert.DoesNotContain(await TakeStalledAsync(At(191) + Grace), k => k == n.Key); // exactly the grace: it may still start
-        var taken = await Ledger.TakeStalledAsync(At(201), Grace, LongestRetryDelay, 100_000, None); // due ten minutes ago
+        Assert.DoesNotContain(await TakeRetriesAsync(At(191) + Grace), k => k == n.Key); // exactly the grace: it may still start
+        var taken = await Ledger.TakeLostAsync(At(201), Lost, 100_000, None); // due ten minutes ago
 
         var stalled = Assert.Single(taken, t => t.Key == n.Key);
         Assert.Equal((DeliveryState.Pending, 1, (Instant?)At(181), (Instant?)At(191)), (stalled.State, stalled.Attempts, stalled.LastAttemptAt, stalled.NextAttemptAt));
     }
 
     [Fact]
-    public async Task TakeStalled_ARetryStillInTheFuture_IsLeftToIt_HoweverLongAgoTheLastAttempt()
+    public async Task TakeLost_ARetryStillInTheFuture_IsLeftToIt_HoweverLongAgoTheLastAttempt()
     {
         var n = Notification(NewSource(), "1");
         await Ledger.AddIfAbsentAsync([n], None);
         await FailAsync(n.Key, At(181), Duration.FromMinutes(60)); // a channel's Retry-After of an hour: due at 241
 
-        Assert.DoesNotContain(await TakeStalledAsync(At(240)), k => k == n.Key);
-        Assert.DoesNotContain(await TakeStalledAsync(At(246)), k => k == n.Key);
-        Assert.Contains(await TakeStalledAsync(At(246) + Duration.FromSeconds(1)), k => k == n.Key);
+        Assert.DoesNotContain(await TakeRetriesAsync(At(240)), k => k == n.Key);
+        Assert.DoesNotContain(await TakeRetriesAsync(At(246)), k => k == n.Key);
+        Assert.Contains(await TakeRetriesAsync(At(246) + Duration.FromSeconds(1)), k => k == n.Key);
     }
 
     [Fact]
-    public async Task TakeStalled_ARowFailedBeforeTheRetryInstantWasRecorded_CountsFromItsLastAttemptPlusTheLongestDelay()
+    public async Task TakeLost_ARowFailedBeforeTheRetryInstantWasRecorded_CountsFromItsLastAttemptPlusTheLongestDelay()
     {
         var source = NewSource();
         var (failed, held) = (Notification(source, "1"), Notification(source, "2") with { DueAt = At(600) });
@@ -75,44 +75,45 @@ public abstract partial class StoreContractTests
         await FailAsync(held.Key, At(10)); // held for quiet hours until 600; a job ran early
         await ForgetRetryInstantsAsync(failed.Key, held.Key); // as the rows of a ledger before schema version 4
 
-        Assert.DoesNotContain(await TakeStalledAsync(At(181) + LongestRetryDelay + Grace), k => k == failed.Key);
-        Assert.Contains(await TakeStalledAsync(At(181) + LongestRetryDelay + Grace + Duration.FromSeconds(1)), k => k == failed.Key);
-        Assert.DoesNotContain(await TakeStalledAsync(At(600) + LongestRetryDelay + Grace), k => k == held.Key); // counts from its opening
-        Assert.Contains(await TakeStalledAsync(At(600) + LongestRetryDelay + Grace + Duration.FromSeconds(1)), k => k == held.Key);
+        Assert.DoesNotContain(await TakeRetriesAsync(At(181) + LongestRetryDelay + Grace), k => k == failed.Key);
+        Assert.Contains(await TakeRetriesAsync(At(181) + LongestRetryDelay + Grace + Duration.FromSeconds(1)), k => k == failed.Key);
+        Assert.DoesNotContain(await TakeRetriesAsync(At(600) + LongestRetryDelay + Grace), k => k == held.Key); // counts from its opening
+        Assert.Contains(await TakeRetriesAsync(At(600) + LongestRetryDelay + Grace + Duration.FromSeconds(1)), k => k == held.Key);
     }
 
     [Fact]
-    public async Task TakeStalled_TakesANotificationOnce_PerGrace()
+    public async Task TakeLost_ALostRetry_IsTakenOncePerInterval()
     {
         var n = Notification(NewSource(), "1");
         await Ledger.AddIfAbsentAsync([n], None);
         await FailAsync(n.Key, At(181));
+        var rules = Lost with { RequeueInterval = Duration.FromMinutes(30) };
         var first = At(187);
 
-        Assert.Contains(await TakeStalledAsync(first), k => k == n.Key);
-        // The job queued for it has not run yet: the next sweeps leave it alone for a grace, then take it again.
-        Assert.DoesNotContain(await TakeStalledAsync(first + Duration.FromMinutes(1)), k => k == n.Key);
-        Assert.DoesNotContain(await TakeStalledAsync(first + Grace), k => k == n.Key);
-        Assert.Contains(await TakeStalledAsync(first + Grace + Duration.FromSeconds(1)), k => k == n.Key);
+        Assert.Contains(await TakeRetriesAsync(first, rules), k => k == n.Key);
+        // The job queued for it has not run yet: the next sweeps leave it alone for the interval, then take it again.
+        Assert.DoesNotContain(await TakeRetriesAsync(first + Duration.FromMinutes(1), rules), k => k == n.Key);
+        Assert.DoesNotContain(await TakeRetriesAsync(first + Duration.FromMinutes(30), rules), k => k == n.Key);
+        Assert.Contains(await TakeRetriesAsync(first + Duration.FromMinutes(30) + Duration.FromSeconds(1), rules), k => k == n.Key);
     }
 
     [Fact]
-    public async Task TakeStalled_AnotherAttemptAfterARequeue_WaitsForItsOwnRetry()
+    public async Task TakeLost_AnAttemptAfterARequeue_WaitsForItsOwnRetry_ThenIsTakenWithinTheInterval()
     {
         var n = Notification(NewSource(), "1");
         await Ledger.AddIfAbsentAsync([n], None);
         await FailAsync(n.Key, At(181));
-        var sweep = At(187);
-        Assert.Contains(await TakeStalledAsync(sweep), k => k == n.Key);
+        var rules = Lost with { RequeueInterval = Duration.FromMinutes(30) };
+        Assert.Contains(await TakeRetriesAsync(At(187), rules), k => k == n.Key);
 
-        await FailAsync(n.Key, At(188), Duration.FromMinutes(30)); // the job queued by the sweep failed too: its retry waits now
+        await FailAsync(n.Key, At(188), Duration.FromMinutes(2)); // the job queued by the sweep failed too: its retry is due at 190
 
-        Assert.DoesNotContain(await TakeStalledAsync(At(218) + Grace), k => k == n.Key);
-        Assert.Contains(await TakeStalledAsync(At(218) + Grace + Duration.FromSeconds(1)), k => k == n.Key);
+        Assert.DoesNotContain(await TakeRetriesAsync(At(190) + Grace, rules), k => k == n.Key);
+        Assert.Contains(await TakeRetriesAsync(At(190) + Grace + Duration.FromSeconds(1), rules), k => k == n.Key); // the job ran: no interval to wait
     }
 
     [Fact]
-    public async Task TakeStalled_AHeldNotificationRescheduledToItsOpening_CountsFromTheOpening()
+    public async Task TakeLost_AHeldNotificationRescheduledToItsOpening_CountsFromTheOpening()
     {
         // Held for quiet hours until 09:00 (minute 600); a job ran early at minute 10 and put it back for the opening.
         var held = Notification(NewSource(), "1") with { DueAt = At(600) };
@@ -120,19 +121,17 @@ public abstract partial class StoreContractTests
         Assert.NotNull(await Ledger.TryClaimAsync(held.Key, At(10), Lease, None));
         await Ledger.MarkFailedAsync(held.Key, At(10), "not due before 09:00 (quiet hours); rescheduled", At(600), None);
 
-        Assert.DoesNotContain(await TakeStalledAsync(At(600) + Grace), k => k == held.Key);
-        Assert.Contains(await TakeStalledAsync(At(601) + Grace), k => k == held.Key);
+        Assert.DoesNotContain(await TakeRetriesAsync(At(600) + Grace), k => k == held.Key);
+        Assert.Contains(await TakeRetriesAsync(At(601) + Grace), k => k == held.Key);
     }
 
     [Fact]
-    public async Task TakeStalled_LeavesTheNeverTried_TheClaimed_TheDeliveredAndTheFailed()
+    public async Task TakeLost_NeverTakesTheDeliveredOrTheFailedForGood_AfterFailedAttempts()
     {
         var source = NewSource();
-        var (fresh, claimed, delivered, failed) = (Notification(source, "1"), Notification(source, "2"), Notification(source, "3"), Notification(source, "4"));
-        var stalled = Notification(source, "5");
-        await Ledger.AddIfAbsentAsync([fresh, claimed, delivered, failed, stalled], None);
-        await FailAsync(stalled.Key, At(181)); // the one this sweep is for, beside them: the others are left, not everything
-        Assert.NotNull(await Ledger.TryClaimAsync(claimed.Key, At(181), Lease, None)); // its lease runs out long before the sweep: that is TakeLost's case
+        var (delivered, failed, lost) = (Notification(source, "1"), Notification(source, "2"), Notification(source, "3"));
+        await Ledger.AddIfAbsentAsync([delivered, failed, lost], None);
+        await FailAsync(lost.Key, At(181)); // the one this sweep is for, beside them: the others are left, not everything
         await FailAsync(delivered.Key, At(181));
         Assert.NotNull(await Ledger.TryClaimAsync(delivered.Key, At(182), Lease, None));
         await Ledger.MarkDeliveredAsync(delivered.Key, At(183), None);
@@ -140,13 +139,13 @@ public abstract partial class StoreContractTests
         Assert.NotNull(await Ledger.TryClaimAsync(failed.Key, At(182), Lease, None));
         await Ledger.MarkFailedAsync(failed.Key, At(183), "550", retryAt: null, None);
 
-        var taken = await TakeStalledAsync(At(10_000));
+        var taken = await TakeRetriesAsync(At(10_000));
 
-        Assert.Equal([stalled.Key], taken.Where(k => k.StartsWith(source.ToLowerInvariant(), StringComparison.Ordinal)));
+        Assert.Equal([lost.Key], taken.Where(k => k.StartsWith(source.ToLowerInvariant(), StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task TakeStalled_OfSweepsAtOnce_OnlyOneTakesEachNotification()
+    public async Task TakeLost_OfSweepsAtOnce_OnlyOneTakesEachLostRetry()
     {
         var source = NewSource();
         // Enough rows (and sweeps) that the statements overlap: the later one then waits on the earlier one's row locks,
@@ -159,7 +158,7 @@ public abstract partial class StoreContractTests
         var sweeps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             start.SignalAndWait(TimeSpan.FromSeconds(10));
-            return await TakeStalledAsync(At(10_000));
+            return await TakeRetriesAsync(At(10_000));
         })));
 
         var mine = sweeps.SelectMany(s => s).Where(k => k.StartsWith(source.ToLowerInvariant(), StringComparison.Ordinal)).ToList();
@@ -167,7 +166,7 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task TakeStalled_ReturnsTheEarliestDueFirst_UpToTheLimit()
+    public async Task TakeLost_ReturnsTheEarliestDueLostRetryFirst_UpToTheLimit()
     {
         var source = NewSource();
         var (late, early) = (Notification(source, "1") with { DueAt = At(-300_030) }, Notification(source, "2") with { DueAt = At(-300_040) });
@@ -176,8 +175,8 @@ public abstract partial class StoreContractTests
         await FailAsync(early.Key, At(-300_030));
 
         // Other tests' rows share the ledger; half a year before the others' instants, nothing else is lost yet.
-        var first = await Ledger.TakeStalledAsync(At(-300_000), Grace, LongestRetryDelay, 1, None);
-        var second = await Ledger.TakeStalledAsync(At(-300_000), Grace, LongestRetryDelay, 1, None);
+        var first = await Ledger.TakeLostAsync(At(-300_000), Lost, 1, None);
+        var second = await Ledger.TakeLostAsync(At(-300_000), Lost, 1, None);
 
         Assert.Equal([early.Key], first.Select(n => n.Key));
         Assert.Equal([late.Key], second.Select(n => n.Key));
@@ -199,8 +198,8 @@ public abstract partial class StoreContractTests
         foreach (var key in keys) await ExecuteAsync(Fixture.Backend, "UPDATE {p}notifications SET next_attempt_at = NULL WHERE key = @key", new { key });
     }
 
-    private async Task<IReadOnlyList<string>> TakeStalledAsync(Instant now) =>
-        [.. (await Ledger.TakeStalledAsync(now, Grace, LongestRetryDelay, 100_000, None)).Select(n => n.Key)];
+    private async Task<IReadOnlyList<string>> TakeRetriesAsync(Instant now, LostNotificationRules? rules = null) =>
+        [.. (await Ledger.TakeLostAsync(now, rules ?? Lost, 100_000, None)).Select(n => n.Key)];
 
     private async Task<(DeliveryState, int, Instant?)> StateOf(string key) =>
         await Ledger.GetAsync(key, None) is { } n ? (n.State, n.Attempts, n.LastAttemptAt) : throw new Xunit.Sdk.XunitException($"No notification {key}.");

@@ -1,5 +1,6 @@
 using Dapper;
 using NodaTime;
+using SlaTimers.Core.Notifications;
 using SlaTimers.Storage.Migrations;
 using SlaTimers.Storage.Tests.Support;
 using static SlaTimers.Storage.Tests.Support.TestData;
@@ -61,10 +62,14 @@ public abstract partial class StoreContractTests
         Assert.Null((await backend.Ledger.GetAsync("never-tried", CancellationToken.None))?.LastAttemptAt);
         Assert.Null((await backend.Ledger.GetAsync("failed-once", CancellationToken.None))?.NextAttemptAt);
         // A notification stuck before the upgrade is recovered after it: its retry was due an hour after its failure at the latest.
-        var (grace, longest) = (Duration.FromMinutes(5), Duration.FromHours(1));
-        Assert.Empty(await backend.Ledger.TakeStalledAsync(failedAt + longest + grace, grace, longest, 10, CancellationToken.None));
-        var stalled = await backend.Ledger.TakeStalledAsync(failedAt + longest + grace + Duration.FromSeconds(1), grace, longest, 10, CancellationToken.None);
-        Assert.Equal(["failed-once"], stalled.Select(n => n.Key));
+        var rules = new LostNotificationRules
+        {
+            RecoverAfter = Duration.FromDays(1), RequeueInterval = Duration.FromMinutes(5), RetryGrace = Duration.FromMinutes(5), LongestRetryDelay = Duration.FromHours(1),
+        };
+        var lostAt = failedAt + rules.LongestRetryDelay + rules.RetryGrace;
+        Assert.Empty(await backend.Ledger.TakeLostAsync(lostAt, rules, 10, CancellationToken.None));
+        var lost = await backend.Ledger.TakeLostAsync(lostAt + Duration.FromSeconds(1), rules, 10, CancellationToken.None);
+        Assert.Equal(["failed-once"], lost.Select(n => n.Key));
     }
 
     /// <summary>The schema as version 1 left it: the migrations table (as the migrator creates it) and the first script.</summary>

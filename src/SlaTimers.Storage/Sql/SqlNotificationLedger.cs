@@ -23,7 +23,6 @@ internal abstract class SqlNotificationLedger : INotificationLedger
     private readonly string _exists;
     private readonly string _get;
     private readonly string _pendingFor;
-    private readonly string _stalled;
 
     protected SqlNotificationLedger(IStorageDatabase db)
     {
@@ -55,13 +54,6 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             WHERE state = 'pending' AND due_at <= @dueBy AND recipient = @recipient
             ORDER BY due_at, key LIMIT @limit
             """;
-        // Tried, back to pending, its retry due before @retryDueBefore (or, not recorded, its last attempt and due instant
-        // before @unscheduledBefore), and not re-queued within the grace.
-        _stalled = TakeStatement(p, """
-            state = 'pending' AND attempts > 0 AND (requeued_at IS NULL OR requeued_at < @retryDueBefore)
-            AND (next_attempt_at < @retryDueBefore OR (next_attempt_at IS NULL AND due_at < @unscheduledBefore
-                AND (last_attempt_at IS NULL OR last_attempt_at < @unscheduledBefore)))
-            """);
     }
 
     /// <summary>
@@ -80,9 +72,11 @@ internal abstract class SqlNotificationLedger : INotificationLedger
 
     /// <summary>
     /// The statement of <see cref="TakeLostAsync"/>: pending and never tried past its grace (a digest's kind past its
-    /// window too), or sending with its claim run out; in both cases not re-queued within the interval — a claim since
-    /// the last re-queue counts as that job having run. The first condition keeps the partial index on undelivered
-    /// rows usable.
+    /// window too); pending after a failed attempt, its retry due before the grace (without a recorded retry instant —
+    /// a row failed before schema version 4 — its last attempt and due instant before the longest retry delay and the
+    /// grace); or sending with its claim run out. In each case not re-queued within the interval, unless an attempt
+    /// came since the last re-queue (that job ran; a never-tried row has none). The first condition keeps the partial
+    /// index on undelivered rows usable.
     /// </summary>
     private string LostStatement(DigestHold? digest)
     {
@@ -92,10 +86,11 @@ internal abstract class SqlNotificationLedger : INotificationLedger
                 digest.RecipientPrefixes.Select((_, i) => $"lower(substr(recipient, 1, @recipientLength{i})) = @recipientPrefix{i}"))}))";
         var due = digestible is null ? "due_at < @dueBefore" : $"(due_at < @digestDueBefore OR (due_at < @dueBefore AND NOT {digestible}))";
         var lost = $"""
-            state IN ('pending', 'sending') AND (
-                (state = 'pending' AND attempts = 0 AND {due} AND (requeued_at IS NULL OR requeued_at < @requeuedBefore))
-                OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)
-                    AND (requeued_at IS NULL OR requeued_at < @requeuedBefore OR requeued_at < last_attempt_at)))
+            state IN ('pending', 'sending') AND (requeued_at IS NULL OR requeued_at < @requeuedBefore OR requeued_at < last_attempt_at) AND (
+                (state = 'pending' AND attempts = 0 AND {due})
+                OR (state = 'pending' AND attempts > 0 AND (next_attempt_at < @retryDueBefore
+                    OR (next_attempt_at IS NULL AND due_at < @unscheduledBefore AND (last_attempt_at IS NULL OR last_attempt_at < @unscheduledBefore))))
+                OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)))
             """;
         return TakeStatement(Db.Prefix, lost);
     }
@@ -149,6 +144,8 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             now, limit,
             dueBefore = now - rules.RecoverAfter,
             requeuedBefore = now - rules.RequeueInterval,
+            retryDueBefore = now - rules.RetryGrace,
+            unscheduledBefore = now - rules.RetryGrace - rules.LongestRetryDelay,
         });
         if (rules.Digest is { } digest)
         {
@@ -174,17 +171,6 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         var rows = await connection.QueryAsync<NotificationRow>(
             new CommandDefinition(_pendingFor, new { recipient, dueBy, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(RecordMapping.ToNotification)];
-    }
-
-    public async Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, Duration longestRetryDelay, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        if (grace <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(grace), grace, "A stalled notification needs a positive grace.");
-        if (longestRetryDelay < Duration.Zero) throw new ArgumentOutOfRangeException(nameof(longestRetryDelay), longestRetryDelay, "A retry delay cannot be negative.");
-        await using var connection = await Db.OpenAsync(cancellationToken);
-        var parameters = new { now, limit, retryDueBefore = now - grace, unscheduledBefore = now - grace - longestRetryDelay };
-        var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(_stalled, parameters, cancellationToken: cancellationToken));
-        return [.. rows.Select(RecordMapping.ToNotification).OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>The keys of <paramref name="notifications"/> that were inserted, in the order given, each once.</summary>
