@@ -80,7 +80,7 @@ public abstract partial class StoreContractTests
         Assert.NotNull(await Ledger.TryClaimAsync(n.Key, At(180), Lease, None));
 
         await Ledger.MarkDeliveredAsync(n.Key, At(181), None);
-        await Ledger.MarkFailedAsync(n.Key, At(182), "late bounce", permanent: false, None); // delivered stays delivered
+        await Ledger.MarkFailedAsync(n.Key, At(182), "late bounce", At(183), None); // delivered stays delivered
 
         Assert.Null(await Ledger.TryClaimAsync(n.Key, At(10_000), Lease, None));
         Assert.Equal(n with { State = DeliveryState.Delivered, Attempts = 1, LastAttemptAt = At(180), DeliveredAt = At(181) }, await Ledger.GetAsync(n.Key, None));
@@ -94,12 +94,12 @@ public abstract partial class StoreContractTests
         await Ledger.AddIfAbsentAsync([n], None);
         Assert.NotNull(await Ledger.TryClaimAsync(n.Key, At(180), Lease, None));
 
-        await Ledger.MarkFailedAsync(n.Key, At(181), "421 try later", permanent: false, None);
-        Assert.Equal(n with { State = DeliveryState.Pending, Attempts = 1, LastAttemptAt = At(181), LastError = "421 try later" }, await Ledger.GetAsync(n.Key, None));
-        Assert.DoesNotContain(await TakeLostAsync(At(10_000)), k => k == n.Key); // it waits for its retry: TakeStalled's case
+        await Ledger.MarkFailedAsync(n.Key, At(181), "421 try later", At(182), None);
+        Assert.Equal(n with { State = DeliveryState.Pending, Attempts = 1, LastAttemptAt = At(181), NextAttemptAt = At(182), LastError = "421 try later" }, await Ledger.GetAsync(n.Key, None));
+        Assert.DoesNotContain(await TakeLostAsync(At(187)), k => k == n.Key); // its retry is due at 182: lost only after the grace
         Assert.Equal(2, (await Ledger.TryClaimAsync(n.Key, At(182), Lease, None))?.Attempts);
 
-        await Ledger.MarkFailedAsync(n.Key, At(183), "550 no such user", permanent: true, None);
+        await Ledger.MarkFailedAsync(n.Key, At(183), "550 no such user", retryAt: null, None);
         Assert.Equal(n with { State = DeliveryState.Failed, Attempts = 2, LastAttemptAt = At(183), LastError = "550 no such user" }, await Ledger.GetAsync(n.Key, None));
         Assert.Null(await Ledger.TryClaimAsync(n.Key, At(10_000), Lease, None));
         Assert.DoesNotContain(await TakeLostAsync(At(20_000)), k => k == n.Key);
@@ -109,7 +109,7 @@ public abstract partial class StoreContractTests
     public async Task Mark_UnknownKey_Throws()
     {
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Ledger.MarkDeliveredAsync("no-such-key", At(1), None));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => Ledger.MarkFailedAsync("no-such-key", At(1), "x", permanent: true, None));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Ledger.MarkFailedAsync("no-such-key", At(1), "x", retryAt: null, None));
     }
 
     [Fact]

@@ -4,10 +4,16 @@ using static SlaTimers.Storage.Tests.Support.TestData;
 
 namespace SlaTimers.Storage.Tests;
 
-/// <summary>The recovery sweep's view of the ledger: notifications that lost their job (never tried, or a claim ran out).</summary>
+/// <summary>
+/// The recovery sweep's view of the ledger: notifications that lost their job (never tried, or a claim ran out); those
+/// whose retry was lost are in StoreContractTests.LedgerRecovery.cs.
+/// </summary>
 public abstract partial class StoreContractTests
 {
-    private static readonly LostNotificationRules Lost = new() { RecoverAfter = Duration.FromMinutes(1), RequeueInterval = Duration.FromMinutes(5) };
+    private static readonly LostNotificationRules Lost = new()
+    {
+        RecoverAfter = Duration.FromMinutes(1), RequeueInterval = Duration.FromMinutes(5), RetryGrace = Duration.FromMinutes(5), LongestRetryDelay = Duration.FromHours(1),
+    };
 
     [Fact]
     public async Task TakeLost_NeverTried_IsTakenAfterRecoverAfter_ThenOncePerInterval()
@@ -55,12 +61,12 @@ public abstract partial class StoreContractTests
         var source = NewSource();
         var (retry, held, delivered, failed) = (Notification(source, "1"), Notification(source, "2") with { DueAt = At(100_000) }, Notification(source, "3"), Notification(source, "4"));
         await Ledger.AddIfAbsentAsync([retry, held, delivered, failed], None);
-        await FailAsync(retry.Key, At(181));
+        await FailAsync(retry.Key, At(181), Duration.FromHours(1)); // a channel's Retry-After: due at 241
         Assert.NotNull(await Ledger.TryClaimAsync(delivered.Key, At(181), Lease, None));
         await Ledger.MarkDeliveredAsync(delivered.Key, At(182), None);
-        await Ledger.MarkFailedAsync(failed.Key, At(181), "no address", permanent: true, None);
+        await Ledger.MarkFailedAsync(failed.Key, At(181), "no address", retryAt: null, None);
 
-        var taken = await TakeLostAsync(At(10_000));
+        var taken = await TakeLostAsync(At(240));
 
         Assert.DoesNotContain(taken, k => k.StartsWith(source.ToLowerInvariant(), StringComparison.Ordinal));
         Assert.Contains(await TakeLostAsync(At(100_001) + Duration.FromSeconds(1)), k => k == held.Key); // once its opening has passed
@@ -88,7 +94,7 @@ public abstract partial class StoreContractTests
     {
         var source = NewSource();
         // Due before the lost one and before nearly everything of the other tests (which share the ledger); they failed
-        // after the others' sweeps, so no other test takes them for stalled either.
+        // after the others' sweeps, so no other test takes them for a lost retry either.
         var waiting = Enumerable.Range(0, 600).Select(i => Notification(source, $"w{i}") with { DueAt = At(-100_000) }).ToList();
         var lost = Notification(source, "lost") with { DueAt = At(-90_000) };
         await Ledger.AddIfAbsentAsync([.. waiting, lost], None);
@@ -138,6 +144,8 @@ public abstract partial class StoreContractTests
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TakeLostAsync(At(0), Lost with { RequeueInterval = Duration.Zero }, 10, None));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TakeLostAsync(At(0), Lost with { RecoverAfter = Duration.Zero }, 10, None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TakeLostAsync(At(0), Lost with { RetryGrace = Duration.Zero }, 10, None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TakeLostAsync(At(0), Lost with { LongestRetryDelay = -Duration.Epsilon }, 10, None));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TakeLostAsync(At(0), Lost with { Digest = new(Duration.FromMinutes(1), "warn-", []) }, 10, None));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ledger.TakeLostAsync(At(0), Lost, 0, None));
     }

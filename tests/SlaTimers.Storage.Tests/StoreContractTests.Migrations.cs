@@ -1,5 +1,6 @@
 using Dapper;
 using NodaTime;
+using SlaTimers.Core.Notifications;
 using SlaTimers.Storage.Migrations;
 using SlaTimers.Storage.Tests.Support;
 using static SlaTimers.Storage.Tests.Support.TestData;
@@ -41,7 +42,7 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task Migrate_ADatabaseOfVersion1_KeepsItsRows_TicketsAtVersion1_AndRetriesFromTheirLastFailure()
+    public async Task Migrate_ADatabaseOfVersion1_KeepsItsRows_TicketsAtVersion1_AndRetriesAnHourAfterTheirLastFailure()
     {
         var backend = await Fixture.CreateEmptyAsync();
         var (failedAt, dueAt) = (At(181), At(180));
@@ -54,15 +55,21 @@ public abstract partial class StoreContractTests
                    ('never-tried', 'hd', '1', 'c', 'warn-75%', 'ann', 'pickup', @dueAt, 'pending', 0, NULL, NULL);
             """, new { dueAt, failedAt });
 
-        Assert.Equal([2, 3], await backend.Migrator.MigrateAsync());
+        Assert.Equal([2, 3, 4], await backend.Migrator.MigrateAsync());
 
         Assert.Equal([1L], await StoreFixture.QueryAsync<long>(backend, "SELECT version FROM {p}tickets"));
         Assert.Equal(failedAt, (await backend.Ledger.GetAsync("failed-once", CancellationToken.None))?.LastAttemptAt);
         Assert.Null((await backend.Ledger.GetAsync("never-tried", CancellationToken.None))?.LastAttemptAt);
-        // A notification stuck before the upgrade is recovered after it.
-        var grace = Duration.FromMinutes(65);
-        var stalled = await backend.Ledger.TakeStalledAsync(failedAt + grace + Duration.FromSeconds(1), grace, 10, CancellationToken.None);
-        Assert.Equal(["failed-once"], stalled.Select(n => n.Key));
+        Assert.Null((await backend.Ledger.GetAsync("failed-once", CancellationToken.None))?.NextAttemptAt);
+        // A notification stuck before the upgrade is recovered after it: its retry was due an hour after its failure at the latest.
+        var rules = new LostNotificationRules
+        {
+            RecoverAfter = Duration.FromDays(1), RequeueInterval = Duration.FromMinutes(5), RetryGrace = Duration.FromMinutes(5), LongestRetryDelay = Duration.FromHours(1),
+        };
+        var lostAt = failedAt + rules.LongestRetryDelay + rules.RetryGrace;
+        Assert.Empty(await backend.Ledger.TakeLostAsync(lostAt, rules, 10, CancellationToken.None));
+        var lost = await backend.Ledger.TakeLostAsync(lostAt + Duration.FromSeconds(1), rules, 10, CancellationToken.None);
+        Assert.Equal(["failed-once"], lost.Select(n => n.Key));
     }
 
     /// <summary>The schema as version 1 left it: the migrations table (as the migrator creates it) and the first script.</summary>

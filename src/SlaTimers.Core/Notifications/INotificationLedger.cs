@@ -17,36 +17,34 @@ public interface INotificationLedger
     Task MarkDeliveredAsync(string key, Instant at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a failed attempt: <paramref name="permanent"/> ends it as Failed, otherwise it returns to Pending. The
-    /// attempt's instant (<see cref="Notification.LastAttemptAt"/>) moves to <paramref name="at"/> when it was claimed.
+    /// Records a failed attempt. With <paramref name="retryAt"/> it returns to Pending, its retry due then
+    /// (<see cref="Notification.NextAttemptAt"/>); without (null) it failed for good and ends as Failed. The attempt's
+    /// instant (<see cref="Notification.LastAttemptAt"/>) moves to <paramref name="at"/> when it was claimed.
     /// </summary>
-    Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken);
+    Task MarkFailedAsync(string key, Instant at, string error, Instant? retryAt, CancellationToken cancellationToken);
 
     Task<Notification?> GetAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Notifications that lost their delivery job, for the recovery sweep after a crash, earliest due first: pending ones
-    /// never tried (attempts zero) whose due instant lies more than <see cref="LostNotificationRules.RecoverAfter"/> (plus
-    /// <see cref="DigestHold.Window"/> for one of <see cref="LostNotificationRules.Digest"/>'s kind) before
-    /// <paramref name="now"/>, and ones whose sending claim ran out. Each one returned is marked re-queued at
-    /// <paramref name="now"/> in the same statement, and is not taken again until
-    /// <see cref="LostNotificationRules.RequeueInterval"/> has passed — or, for one whose claim ran out, until it was
-    /// claimed again since (the job queued for it ran) and that claim ran out too. So of several sweeps at once only one
-    /// takes a notification, and a slow queue gets one job per notification per interval. The limit counts only the
-    /// notifications taken: however many others wait (for a retry, quiet hours, a digest), none is hidden behind them.
-    /// Taking one claims nothing: its job still has to.
+    /// Notifications that lost their delivery job, for the recovery sweep, earliest due first — three kinds:
+    /// <list type="bullet">
+    /// <item>pending and never tried (attempts zero), due more than <see cref="LostNotificationRules.RecoverAfter"/>
+    /// (plus <see cref="DigestHold.Window"/> for one of <see cref="LostNotificationRules.Digest"/>'s kind) before
+    /// <paramref name="now"/>: its first job was lost (a crash between the ledger and the queue);</item>
+    /// <item>pending after a failed attempt, its retry due (<see cref="Notification.NextAttemptAt"/>) more than
+    /// <see cref="LostNotificationRules.RetryGrace"/> before <paramref name="now"/>: its retry job was lost (deleted on
+    /// the dashboard, expired). One failed before the ledger recorded that instant counts from its last attempt and
+    /// its due instant plus <see cref="LostNotificationRules.LongestRetryDelay"/>;</item>
+    /// <item>sending, its claim run out: its sender crashed.</item>
+    /// </list>
+    /// Each one returned is marked re-queued at <paramref name="now"/> in the same statement, and is not taken again
+    /// until <see cref="LostNotificationRules.RequeueInterval"/> has passed — or until it was tried again since (the job
+    /// queued for it ran) and that attempt is lost too. So of several sweeps at once only one takes a notification, and
+    /// a slow queue gets one job per notification per interval. The limit counts only the notifications taken: however
+    /// many others wait (for a retry, quiet hours, a digest), none is hidden behind them. Taking one claims nothing: its
+    /// job still has to.
     /// </summary>
     Task<IReadOnlyList<Notification>> TakeLostAsync(Instant now, LostNotificationRules rules, int limit, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Pending notifications that were tried (attempts above zero) and of which nothing was heard for
-    /// <paramref name="grace"/>: their last attempt, their due instant (one held for quiet hours waits for it) and their
-    /// last re-queue by this method all lie before <c><paramref name="now"/> − <paramref name="grace"/></c>, earliest due
-    /// first. With a grace longer than any retry delay, such a notification's retry job was lost (deleted on the
-    /// dashboard, expired). Each one returned is marked re-queued at <paramref name="now"/>, so it is not taken again
-    /// within the grace while the job queued for it waits to run. Taking one claims nothing: its job still has to.
-    /// </summary>
-    Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Pending notifications (not claimed) of one recipient that are due by <paramref name="dueBy"/>, earliest first:

@@ -10,18 +10,33 @@ public sealed record LostNotificationRules
 
     /// <summary>
     /// A notification taken is left alone this long while the job queued for it waits (a slow queue), then taken again
-    /// if it is still lost.
+    /// if it is still lost — or sooner, once an attempt since (that job ran) is lost too.
     /// </summary>
     public required Duration RequeueInterval { get; init; }
 
     /// <summary>Never-tried notifications that wait for a digest window first (and so longer); null: none does.</summary>
     public DigestHold? Digest { get; init; }
 
-    /// <exception cref="ArgumentOutOfRangeException">A duration is not positive, or the digest kind is empty.</exception>
+    /// <summary>
+    /// A notification that failed for now and saw no attempt this long after its retry was due
+    /// (<see cref="Notification.NextAttemptAt"/>) lost its retry job.
+    /// </summary>
+    public required Duration RetryGrace { get; init; }
+
+    /// <summary>
+    /// The longest a retry may wait after its failed attempt: for a notification that failed before the ledger recorded
+    /// when its retry is due, <see cref="RetryGrace"/> counts from its last attempt (or its due instant, if later) plus
+    /// this.
+    /// </summary>
+    public required Duration LongestRetryDelay { get; init; }
+
+    /// <exception cref="ArgumentOutOfRangeException">A duration is not positive (the longest retry delay: negative), or the digest kind is empty.</exception>
     public void Validate()
     {
         if (RecoverAfter <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(RecoverAfter), RecoverAfter, "A lost notification needs a positive grace.");
         if (RequeueInterval <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(RequeueInterval), RequeueInterval, "Re-queuing needs a positive interval.");
+        if (RetryGrace <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(RetryGrace), RetryGrace, "A lost retry needs a positive grace.");
+        if (LongestRetryDelay < Duration.Zero) throw new ArgumentOutOfRangeException(nameof(LongestRetryDelay), LongestRetryDelay, "A retry delay cannot be negative.");
         Digest?.Validate();
     }
 }

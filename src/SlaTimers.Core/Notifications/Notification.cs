@@ -53,6 +53,13 @@ public sealed record Notification
     /// </summary>
     public Instant? LastAttemptAt { get; init; }
 
+    /// <summary>
+    /// When the retry of a failed attempt is due: the instant its delivery job scheduled it for. Null while it is not
+    /// waiting for a retry (never tried, claimed, delivered, failed for good), and for one that failed before the
+    /// ledger recorded it.
+    /// </summary>
+    public Instant? NextAttemptAt { get; init; }
+
     public Instant? DeliveredAt { get; init; }
     public string? LastError { get; init; }
 

@@ -84,6 +84,7 @@ internal static class RecordMapping
         State = DeliveryStates.Parse(row.State),
         Attempts = row.Attempts,
         LastAttemptAt = row.LastAttemptAt,
+        NextAttemptAt = row.NextAttemptAt,
         DeliveredAt = row.DeliveredAt,
         LastError = row.LastError,
     };

@@ -75,6 +75,7 @@ internal sealed class NotificationRow
     public string State { get; set; } = "";
     public int Attempts { get; set; }
     public Instant? LastAttemptAt { get; set; }
+    public Instant? NextAttemptAt { get; set; }
     public Instant? DeliveredAt { get; set; }
     public string? LastError { get; set; }
 }

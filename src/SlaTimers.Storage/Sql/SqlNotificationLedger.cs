@@ -15,7 +15,7 @@ namespace SlaTimers.Storage.Sql;
 internal abstract class SqlNotificationLedger : INotificationLedger
 {
     protected const string Columns =
-        "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts, last_attempt_at, delivered_at, last_error";
+        "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts, last_attempt_at, next_attempt_at, delivered_at, last_error";
 
     private readonly string _claim;
     private readonly string _delivered;
@@ -23,7 +23,6 @@ internal abstract class SqlNotificationLedger : INotificationLedger
     private readonly string _exists;
     private readonly string _get;
     private readonly string _pendingFor;
-    private readonly string _stalled;
 
     protected SqlNotificationLedger(IStorageDatabase db)
     {
@@ -32,7 +31,8 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         // A claim is free when pending, or when its sender's lease ran out (a crash, a hung send).
         const string claimable = "(state = 'pending' OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)))";
         _claim = $"""
-            UPDATE {p}notifications SET state = 'sending', claimed_until = @until, attempts = attempts + 1, last_attempt_at = @now
+            UPDATE {p}notifications SET state = 'sending', claimed_until = @until, attempts = attempts + 1, last_attempt_at = @now,
+                next_attempt_at = NULL
             WHERE key = @key AND {claimable}
             RETURNING {Columns}
             """;
@@ -40,10 +40,10 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             UPDATE {p}notifications SET state = 'delivered', delivered_at = @at, claimed_until = NULL, last_error = NULL
             WHERE key = @key AND state <> 'delivered'
             """;
-        // A failed attempt's retry waits from its failure; a notification failed without a claim (no address) made none.
+        // A failed attempt's instant is its failure; a notification failed without a claim (no address) made none.
         _failed = $"""
             UPDATE {p}notifications SET state = @state, failed_at = @at, last_error = @error, claimed_until = NULL,
-                last_attempt_at = CASE WHEN state = 'sending' THEN @at ELSE last_attempt_at END
+                last_attempt_at = CASE WHEN state = 'sending' THEN @at ELSE last_attempt_at END, next_attempt_at = @retryAt
             WHERE key = @key AND state <> 'delivered'
             """;
         _exists = $"SELECT COUNT(*) FROM {p}notifications WHERE key = @key";
@@ -54,11 +54,6 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             WHERE state = 'pending' AND due_at <= @dueBy AND recipient = @recipient
             ORDER BY due_at, key LIMIT @limit
             """;
-        // Tried, back to pending, and nothing since @before: no attempt, not held past it, not re-queued since.
-        _stalled = TakeStatement(p, """
-            state = 'pending' AND attempts > 0 AND due_at < @before
-            AND (last_attempt_at IS NULL OR last_attempt_at < @before) AND (requeued_at IS NULL OR requeued_at < @before)
-            """);
     }
 
     /// <summary>
@@ -77,9 +72,11 @@ internal abstract class SqlNotificationLedger : INotificationLedger
 
     /// <summary>
     /// The statement of <see cref="TakeLostAsync"/>: pending and never tried past its grace (a digest's kind past its
-    /// window too), or sending with its claim run out; in both cases not re-queued within the interval — a claim since
-    /// the last re-queue counts as that job having run. The first condition keeps the partial index on undelivered
-    /// rows usable.
+    /// window too); pending after a failed attempt, its retry due before the grace (without a recorded retry instant —
+    /// a row failed before schema version 4 — its last attempt and due instant before the longest retry delay and the
+    /// grace); or sending with its claim run out. In each case not re-queued within the interval, unless an attempt
+    /// came since the last re-queue (that job ran; a never-tried row has none). The first condition keeps the partial
+    /// index on undelivered rows usable.
     /// </summary>
     private string LostStatement(DigestHold? digest)
     {
@@ -89,10 +86,11 @@ internal abstract class SqlNotificationLedger : INotificationLedger
                 digest.RecipientPrefixes.Select((_, i) => $"lower(substr(recipient, 1, @recipientLength{i})) = @recipientPrefix{i}"))}))";
         var due = digestible is null ? "due_at < @dueBefore" : $"(due_at < @digestDueBefore OR (due_at < @dueBefore AND NOT {digestible}))";
         var lost = $"""
-            state IN ('pending', 'sending') AND (
-                (state = 'pending' AND attempts = 0 AND {due} AND (requeued_at IS NULL OR requeued_at < @requeuedBefore))
-                OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)
-                    AND (requeued_at IS NULL OR requeued_at < @requeuedBefore OR requeued_at < last_attempt_at)))
+            state IN ('pending', 'sending') AND (requeued_at IS NULL OR requeued_at < @requeuedBefore OR requeued_at < last_attempt_at) AND (
+                (state = 'pending' AND attempts = 0 AND {due})
+                OR (state = 'pending' AND attempts > 0 AND (next_attempt_at < @retryDueBefore
+                    OR (next_attempt_at IS NULL AND due_at < @unscheduledBefore AND (last_attempt_at IS NULL OR last_attempt_at < @unscheduledBefore))))
+                OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until < @now)))
             """;
         return TakeStatement(Db.Prefix, lost);
     }
@@ -121,11 +119,11 @@ internal abstract class SqlNotificationLedger : INotificationLedger
 
     /// <remarks>A failure reported for a notification that was delivered meanwhile changes nothing.</remarks>
     /// <exception cref="KeyNotFoundException">The ledger has no such notification.</exception>
-    public async Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken)
+    public async Task MarkFailedAsync(string key, Instant at, string error, Instant? retryAt, CancellationToken cancellationToken)
     {
-        var state = permanent ? DeliveryStates.Failed : DeliveryStates.Pending;
+        var state = retryAt is null ? DeliveryStates.Failed : DeliveryStates.Pending;
         await using var connection = await Db.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(_failed, new { key, at, error, state }, cancellationToken: cancellationToken));
+        var changed = await connection.ExecuteAsync(new CommandDefinition(_failed, new { key, at, error, state, retryAt }, cancellationToken: cancellationToken));
         if (changed == 0) await EnsureExistsAsync(connection, key, cancellationToken);
     }
 
@@ -146,6 +144,8 @@ internal abstract class SqlNotificationLedger : INotificationLedger
             now, limit,
             dueBefore = now - rules.RecoverAfter,
             requeuedBefore = now - rules.RequeueInterval,
+            retryDueBefore = now - rules.RetryGrace,
+            unscheduledBefore = now - rules.RetryGrace - rules.LongestRetryDelay,
         });
         if (rules.Digest is { } digest)
         {
@@ -171,16 +171,6 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         var rows = await connection.QueryAsync<NotificationRow>(
             new CommandDefinition(_pendingFor, new { recipient, dueBy, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(RecordMapping.ToNotification)];
-    }
-
-    public async Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        if (grace <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(grace), grace, "A stalled notification needs a positive grace.");
-        await using var connection = await Db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<NotificationRow>(
-            new CommandDefinition(_stalled, new { now, before = now - grace, limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(RecordMapping.ToNotification).OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>The keys of <paramref name="notifications"/> that were inserted, in the order given, each once.</summary>

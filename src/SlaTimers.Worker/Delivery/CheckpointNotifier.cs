@@ -40,7 +40,7 @@ public sealed partial class CheckpointNotifier(
             var key = plan.Notification.Key;
             if (plan.Problem is { } problem)
             {
-                await ledger.MarkFailedAsync(key, now, problem, permanent: true, cancellationToken);
+                await ledger.MarkFailedAsync(key, now, problem, retryAt: null, cancellationToken);
                 LogUnreachable(ticket.DisplayId, plan.Notification.CheckpointKey, plan.Notification.Recipient, problem);
                 continue;
             }

@@ -16,6 +16,14 @@ namespace SlaTimers.Worker.Delivery;
 /// channel's Retry-After); a permanent one (or the last attempt) marks it failed and fails the job without retries, so
 /// it shows on the dashboard.
 /// <para>
+/// The job, not Hangfire, decides how long a retry waits (<see cref="RetryDelay"/>): it records the retry's instant in
+/// the ledger (<see cref="Notification.NextAttemptAt"/>) and throws a <see cref="TransientDeliveryException"/> naming
+/// that delay, which <see cref="HonourRetryAfterAttribute"/> gives Hangfire's retry. AutomaticRetry's own back-off
+/// counts the retries of one Hangfire job, which the job cannot see (a job the recovery sweep queued starts again at
+/// its first delay); the ledger's attempt count is known, so the ledger holds the truth and the recovery sweep can take
+/// a notification whose retry job was lost minutes after that retry was due.
+/// </para>
+/// <para>
 /// A warning while digests are on takes along the recipient's other pending warnings that are due (claiming each), and
 /// sends them as one digest: all of them are marked delivered together, or released or failed together.
 /// </para>
@@ -29,17 +37,25 @@ public sealed partial class DeliveryJob(
     IOptions<DeliveryOptions> options,
     ILogger<DeliveryJob> logger)
 {
-    /// <summary>Hangfire's retries after the first attempt (see the delays on <see cref="DeliverAsync"/>).</summary>
+    /// <summary>Hangfire's retries after the first attempt (see <see cref="BackOff"/>).</summary>
     public const int Retries = 5;
+
+    /// <summary>
+    /// How long the retry after the n-th failed attempt (the ledger's attempt count) waits when the channel named no
+    /// Retry-After; the last delay serves any later attempt. The same delays are AutomaticRetry's on
+    /// <see cref="DeliverAsync"/>, for a failure the job does not reach its own handling for (the ledger unreachable).
+    /// </summary>
+    public static IReadOnlyList<TimeSpan> BackOff { get; } =
+        [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)];
 
     /// <summary>Claims of one notification, by any job, before it is given up as failed.</summary>
     public const int MaxAttempts = Retries + 1;
 
     /// <summary>
     /// The longest a notification that failed for now waits for its retry: a channel's Retry-After, which
-    /// <see cref="HonourRetryAfterAttribute"/> caps at an hour (the back-off's longest delay below, 30 min, is shorter).
-    /// The recovery sweep gives a retry longer than this before it takes its job for lost
-    /// (<see cref="DeliveryOptions.LostRetryGrace"/>).
+    /// <see cref="HonourRetryAfterAttribute"/> caps at an hour (the back-off's longest delay, 30 min, is shorter).
+    /// For a notification that failed before the ledger recorded its retry's instant, the recovery sweep counts its
+    /// <see cref="DeliveryOptions.LostRetryGrace"/> from its last attempt plus this.
     /// </summary>
     public static readonly TimeSpan LongestRetryDelay = HonourRetryAfterAttribute.MaxDelay;
 
@@ -67,7 +83,7 @@ public sealed partial class DeliveryJob(
         if (notification.DueAt - now > EarlyTolerance)
         {
             // Quiet hours are not over yet (a job run by hand, or an instance whose clock runs ahead): wait for them.
-            await ledger.MarkFailedAsync(key, now, $"not due before {notification.DueAt} (quiet hours); rescheduled", permanent: false, CancellationToken.None);
+            await ledger.MarkFailedAsync(key, now, $"not due before {notification.DueAt} (quiet hours); rescheduled", notification.DueAt, CancellationToken.None);
             jobs.Schedule<DeliveryJob>(job => job.DeliverAsync(key, title, CancellationToken.None), notification.DueAt.ToDateTimeOffset());
             LogEarly(title, notification.DueAt);
             return;
@@ -91,14 +107,15 @@ public sealed partial class DeliveryJob(
         }
         catch (PermanentDeliveryException e)
         {
-            await MarkAllAsync(group, e.Message, permanent: true);
+            await MarkAllAsync(group, clock.GetCurrentInstant(), e.Message, retryAt: null);
             LogFailedForGood(e, title, e.Message);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: release the claims; Hangfire runs the job again after the restart.
-            await MarkAllAsync(group, "interrupted by a shutdown", permanent: false);
+            // Shutting down: release the claims; Hangfire runs the job again as soon as a worker runs (due now).
+            var interruptedAt = clock.GetCurrentInstant();
+            await MarkAllAsync(group, interruptedAt, "interrupted by a shutdown", interruptedAt);
             throw;
         }
         catch (Exception e)
@@ -107,13 +124,17 @@ public sealed partial class DeliveryJob(
             if (notification.Attempts >= MaxAttempts)
             {
                 var final = $"gave up after {notification.Attempts} attempts; the last: {error}";
-                await MarkAllAsync(group, final, permanent: true);
+                await MarkAllAsync(group, clock.GetCurrentInstant(), final, retryAt: null);
                 LogFailedForGood(e, title, final);
                 throw new PermanentDeliveryException(final, e);
             }
-            await MarkAllAsync(group, error, permanent: false);
-            LogWillRetry(e, title, notification.Attempts);
-            throw;
+            // The delay recorded is the one Hangfire's retry gets: HonourRetryAfter schedules it from this exception.
+            var delay = RetryDelay(notification.Attempts, e);
+            var failedAt = clock.GetCurrentInstant();
+            var retryAt = failedAt + Duration.FromTimeSpan(delay);
+            await MarkAllAsync(group, failedAt, error, retryAt);
+            LogWillRetry(e, title, notification.Attempts, retryAt);
+            throw new TransientDeliveryException(error, delay, e);
         }
     }
 
@@ -142,15 +163,24 @@ public sealed partial class DeliveryJob(
             catch (PermanentDeliveryException e)
             {
                 group.Remove(claimed);
-                await ledger.MarkFailedAsync(claimed.Key, now, e.Message, permanent: true, CancellationToken.None);
+                await ledger.MarkFailedAsync(claimed.Key, now, e.Message, retryAt: null, CancellationToken.None);
                 LogCompanionFailed(claimed.Key, e.Message);
             }
         }
     }
 
-    private async Task MarkAllAsync(IEnumerable<Notification> group, string error, bool permanent)
+    /// <summary>
+    /// The wait before the retry of a notification whose <paramref name="attempts"/>-th attempt failed with
+    /// <paramref name="failure"/>: the channel's Retry-After (within <see cref="HonourRetryAfterAttribute"/>'s bounds),
+    /// else the <see cref="BackOff"/> delay of that attempt.
+    /// </summary>
+    public static TimeSpan RetryDelay(int attempts, Exception failure) =>
+        HonourRetryAfterAttribute.RetryAfterOf(failure) ?? BackOff[Math.Clamp(attempts, 1, BackOff.Count) - 1];
+
+    /// <param name="retryAt">When the group's retry is due; null: it failed for good.</param>
+    private async Task MarkAllAsync(IEnumerable<Notification> group, Instant at, string error, Instant? retryAt)
     {
-        foreach (var n in group) await ledger.MarkFailedAsync(n.Key, clock.GetCurrentInstant(), error, permanent, CancellationToken.None);
+        foreach (var n in group) await ledger.MarkFailedAsync(n.Key, at, error, retryAt, CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {Key}: delivered, failed or claimed by another sender; nothing to do.")]
@@ -168,8 +198,8 @@ public sealed partial class DeliveryJob(
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Key} cannot join a digest and failed for good: {Reason}")]
     private partial void LogCompanionFailed(string key, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Title} failed (attempt {Attempt}); it will be retried.")]
-    private partial void LogWillRetry(Exception e, string title, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {Title} failed (attempt {Attempt}); it will be retried at {RetryAt}.")]
+    private partial void LogWillRetry(Exception e, string title, int attempt, Instant retryAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of {Title} failed for good: {Reason}")]
     private partial void LogFailedForGood(Exception e, string title, string reason);

@@ -33,14 +33,16 @@ public sealed class DeliveryOptions : IValidatableObject
     public TimeSpan RequeueInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// A notification whose delivery failed for now waits for its job's retry (back-off up to 30 min, or a channel's
-    /// Retry-After of up to an hour). One that has seen no attempt this long after its last one (or after its due
-    /// instant, when it waits for quiet hours) lost its retry job — deleted on the dashboard, expired — and is queued
-    /// again by the maintenance job. Longer than <see cref="DeliveryJob.LongestRetryDelay"/>, so a retry that is still
-    /// waiting is never doubled.
+    /// A notification whose delivery failed for now waits for its job's retry, due at the instant the ledger recorded
+    /// (back-off up to 30 min, or a channel's Retry-After of up to an hour; a quiet-hours opening for one that ran
+    /// early). One that has seen no attempt this long after that instant lost its retry job — deleted on the
+    /// dashboard, expired — and is queued again by the maintenance job. One that failed before the ledger recorded the
+    /// instant (an upgrade from before schema version 4) counts from its last attempt plus
+    /// <see cref="DeliveryJob.LongestRetryDelay"/> (1 h) instead. Longer than a due job takes to start (the delayed-job
+    /// poll, a busy queue); a retry taken too early is still sent once, its ledger row is claimed by one job only.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
-    public TimeSpan LostRetryGrace { get; set; } = TimeSpan.FromMinutes(65);
+    [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00")]
+    public TimeSpan LostRetryGrace { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// The channel that carries mail: <c>smtp</c>, <c>graph-mail</c> or <c>pickup</c>. Null: <c>smtp</c> when
@@ -81,13 +83,6 @@ public sealed class DeliveryOptions : IValidatableObject
         if (DigestWindow > TimeSpan.Zero && DigestWindow < TimeSpan.FromSeconds(1))
         {
             yield return new ValidationResult("Delivery:DigestWindow must be 0 (off) or at least 00:00:01.", [nameof(DigestWindow)]);
-        }
-        if (LostRetryGrace <= DeliveryJob.LongestRetryDelay)
-        {
-            yield return new ValidationResult(
-                $"Delivery:LostRetryGrace must be longer than the longest wait for a retry ({DeliveryJob.LongestRetryDelay:c}, a channel's "
-                + "Retry-After at most): a notification still waiting for its retry would be queued a second time.",
-                [nameof(LostRetryGrace)]);
         }
     }
 }

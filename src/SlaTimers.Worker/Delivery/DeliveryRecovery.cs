@@ -16,10 +16,10 @@ namespace SlaTimers.Worker.Delivery;
 /// never tried (a crash between the ledger and the queue), or one whose sender's claim ran out (a crash while
 /// sending) — once per <see cref="DeliveryOptions.RequeueInterval"/>, so a slow queue is not given a job a minute for
 /// each; the ledger picks them (the limit counts only those). A notification that failed transiently belongs to its
-/// job's retries and is left to them — until none has come for <see cref="DeliveryOptions.LostRetryGrace"/> (longer
-/// than any retry waits) since its last attempt or its due instant: then its retry job was lost (deleted on the
-/// dashboard, expired, or a job rescheduled to a quiet-hours opening that never ran) and it is queued again, once per
-/// grace. One held for quiet hours, or waiting for its digest window, is not lost until that wait is over too. A job queued here claims the ledger row like any other, so a notification is
+/// job's retries and is left to them — until none has come <see cref="DeliveryOptions.LostRetryGrace"/> after the
+/// instant its retry was due (as the ledger recorded it): then its retry job was lost (deleted on the dashboard,
+/// expired, or a job rescheduled to a quiet-hours opening that never ran) and it is queued again, in the same sweep and
+/// under the same once-per-interval rule. One held for quiet hours, or waiting for its digest window, is not lost until that wait is over too. A job queued here claims the ledger row like any other, so a notification is
 /// never sent by two at once, however many jobs it has.
 /// </summary>
 public sealed partial class DeliveryRecovery(
@@ -38,22 +38,23 @@ public sealed partial class DeliveryRecovery(
     {
         var now = clock.GetCurrentInstant();
         var lost = await ledger.TakeLostAsync(now, DeliveryTiming.LostRules(options.Value), BatchSize, cancellationToken);
-        var stalled = await ledger.TakeStalledAsync(now, Duration.FromTimeSpan(options.Value.LostRetryGrace), BatchSize, cancellationToken);
-        if (lost.Count + stalled.Count == 0) return 0;
+        if (lost.Count == 0) return 0;
 
-        var records = await tickets.GetTicketsAsync([.. lost.Concat(stalled).Select(n => n.Ticket).Distinct()], cancellationToken);
+        var records = await tickets.GetTicketsAsync([.. lost.Select(n => n.Ticket).Distinct()], cancellationToken);
         var current = configuration.Current;
         foreach (var notification in lost)
         {
             Enqueue(notification, records.GetValueOrDefault(notification.Ticket), current, now);
-            LogRequeued(notification.Key, notification.State.ToString().ToLowerInvariant());
+            if (notification is { State: DeliveryState.Pending, Attempts: > 0 })
+            {
+                LogRetryLost(notification.Key, notification.Attempts, notification.LastAttemptAt, notification.NextAttemptAt);
+            }
+            else
+            {
+                LogRequeued(notification.Key, notification.State.ToString().ToLowerInvariant());
+            }
         }
-        foreach (var notification in stalled)
-        {
-            Enqueue(notification, records.GetValueOrDefault(notification.Ticket), current, now);
-            LogRetryLost(notification.Key, notification.Attempts, notification.LastAttemptAt);
-        }
-        return lost.Count + stalled.Count;
+        return lost.Count;
     }
 
     private void Enqueue(Notification notification, TicketRecord? record, SlaTimers.Configuration.SlaConfiguration current, Instant now)
@@ -77,6 +78,6 @@ public sealed partial class DeliveryRecovery(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Key} ({State}) had lost its job; queued it again.")]
     private partial void LogRequeued(string key, string state);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Key} failed {Attempts} time(s) and its retry never came (last attempt {LastAttemptAt}); queued it again.")]
-    private partial void LogRetryLost(string key, int attempts, Instant? lastAttemptAt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Key} failed {Attempts} time(s) and its retry never came (last attempt {LastAttemptAt}, retry due {NextAttemptAt}); queued it again.")]
+    private partial void LogRetryLost(string key, int attempts, Instant? lastAttemptAt, Instant? nextAttemptAt);
 }

@@ -28,7 +28,9 @@ public static class DeliveryTiming
 
     /// <summary>
     /// What the recovery sweep takes from the ledger for lost: never tried <see cref="DeliveryOptions.RecoverAfter"/>
-    /// after its due instant (a digestible one after its digest window too), or its claim ran out; once per
+    /// after its due instant (a digestible one after its digest window too), no attempt
+    /// <see cref="DeliveryOptions.LostRetryGrace"/> after its retry was due (without a recorded instant: after its last
+    /// attempt plus <see cref="DeliveryJob.LongestRetryDelay"/>), or its claim ran out; once per
     /// <see cref="DeliveryOptions.RequeueInterval"/>.
     /// </summary>
     public static LostNotificationRules LostRules(DeliveryOptions options) => new()
@@ -36,6 +38,8 @@ public static class DeliveryTiming
         RecoverAfter = Duration.FromTimeSpan(options.RecoverAfter),
         RequeueInterval = Duration.FromTimeSpan(options.RequeueInterval),
         Digest = options.DigestWindow > TimeSpan.Zero ? DigestKind(options.DigestWindow) : null,
+        RetryGrace = Duration.FromTimeSpan(options.LostRetryGrace),
+        LongestRetryDelay = Duration.FromTimeSpan(DeliveryJob.LongestRetryDelay),
     };
 
     /// <summary>

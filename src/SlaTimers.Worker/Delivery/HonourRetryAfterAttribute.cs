@@ -5,10 +5,12 @@ using SlaTimers.Notifications.Channels;
 namespace SlaTimers.Worker.Delivery;
 
 /// <summary>
-/// Makes Hangfire's retry of a delivery wait as long as the channel asked: when <see cref="Hangfire.AutomaticRetryAttribute"/>
+/// Makes Hangfire's retry of a delivery wait as long as the failure asked: when <see cref="Hangfire.AutomaticRetryAttribute"/>
 /// has just scheduled a retry for a job that failed with a <see cref="TransientDeliveryException"/> carrying
-/// <see cref="TransientDeliveryException.RetryAfter"/> (HTTP 429 or 503 with <c>Retry-After</c>), the retry is moved to
-/// that delay instead of the attribute's back-off. The attempt count and the give-up rule stay AutomaticRetry's.
+/// <see cref="TransientDeliveryException.RetryAfter"/>, the retry is moved to that delay instead of the attribute's
+/// back-off. <see cref="DeliveryJob"/> throws one for every transient failure it handles, naming the delay it recorded
+/// in the ledger (the channel's <c>Retry-After</c> of an HTTP 429 or 503, or its back-off), so the retry runs when the
+/// ledger says it is due. The attempt count and the give-up rule stay AutomaticRetry's.
 /// </summary>
 /// <remarks>
 /// It runs after AutomaticRetry (a higher <see cref="JobFilterAttribute.Order"/>) and finds the failure among the states
@@ -33,7 +35,7 @@ public sealed class HonourRetryAfterAttribute : JobFilterAttribute, IElectStateF
         if (RetryAfterOf(failure) is not { } wait) return;
         context.CandidateState = new ScheduledState(wait)
         {
-            Reason = $"{scheduled.Reason} (after the channel's Retry-After of {wait.TotalSeconds:0} s)",
+            Reason = $"{scheduled.Reason} (after the {wait.TotalSeconds:0} s the delivery asked for)",
         };
     }
 

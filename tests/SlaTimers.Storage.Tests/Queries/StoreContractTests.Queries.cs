@@ -125,11 +125,11 @@ public abstract partial class StoreContractTests
             Notification(source, "1", recipient: "dave"), Notification(source, "1", recipient: "erin"),
             Notification(source, "gone", recipient: "bob"));
         await backend.Ledger.AddIfAbsentAsync([bounced, later, retried, delivered, orphan], None);
-        await backend.Ledger.MarkFailedAsync(bounced.Key, At(181), "550 5.1.1 mailbox unavailable", permanent: true, None);
-        await backend.Ledger.MarkFailedAsync(later.Key, At(183), "no address", permanent: true, None);
-        await backend.Ledger.MarkFailedAsync(retried.Key, At(182), "421 try later", permanent: false, None);
+        await backend.Ledger.MarkFailedAsync(bounced.Key, At(181), "550 5.1.1 mailbox unavailable", retryAt: null, None);
+        await backend.Ledger.MarkFailedAsync(later.Key, At(183), "no address", retryAt: null, None);
+        await backend.Ledger.MarkFailedAsync(retried.Key, At(182), "421 try later", At(183), None);
         await backend.Ledger.MarkDeliveredAsync(delivered.Key, At(182), None);
-        await backend.Ledger.MarkFailedAsync(orphan.Key, At(180), "the ticket is gone", permanent: true, None);
+        await backend.Ledger.MarkFailedAsync(orphan.Key, At(180), "the ticket is gone", retryAt: null, None);
 
         var failed = await queries.GetFailedNotificationsAsync(10, None);
 
@@ -189,7 +189,7 @@ public abstract partial class StoreContractTests
         ]), None);
         var (a, b, c) = (Notification(source, "1", recipient: "a"), Notification(source, "1", recipient: "b"), Notification(source, "1", recipient: "c"));
         await backend.Ledger.AddIfAbsentAsync([a, b, c], None);
-        await backend.Ledger.MarkFailedAsync(a.Key, At(181), "550", permanent: true, None);
+        await backend.Ledger.MarkFailedAsync(a.Key, At(181), "550", retryAt: null, None);
 
         var counts = await queries.GetCountsAsync(At(200), None);
 

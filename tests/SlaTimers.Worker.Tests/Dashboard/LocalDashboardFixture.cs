@@ -76,7 +76,7 @@ public sealed class LocalDashboardFixture : IAsyncLifetime
             ClockKey = "dash-sla/resolution/1", CheckpointKey = "warn-75%", Recipient = "person:ann", Channel = "pickup", DueAt = now,
         };
         await ledger.AddIfAbsentAsync([notification], CancellationToken.None);
-        await ledger.MarkFailedAsync(notification.Key, now, FailureError, permanent: true, CancellationToken.None);
+        await ledger.MarkFailedAsync(notification.Key, now, FailureError, retryAt: null, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -57,13 +57,50 @@ public sealed class DeliveryJobTests : IDisposable
     }
 
     [Fact]
-    public async Task Deliver_ATransientFailure_ReleasesTheClaimAndRethrowsForHangfiresRetry()
+    public async Task Deliver_ATransientFailure_ReleasesTheClaim_RecordsItsRetry_AndNamesItsDelayForHangfiresRetry()
     {
         _channel.Failure = new IOException("connection reset");
 
-        await Assert.ThrowsAsync<IOException>(() => _job.DeliverAsync(_key, "title", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<TransientDeliveryException>(() => _job.DeliverAsync(_key, "title", CancellationToken.None));
 
         Assert.Equal((DeliveryState.Pending, "IOException: connection reset"), (_ledger.Entries[_key].State, _ledger.Entries[_key].LastError));
+        Assert.Equal(_clock.GetCurrentInstant() + Duration.FromSeconds(10), _ledger.Entries[_key].NextAttemptAt); // the first back-off
+        Assert.Equal((TimeSpan?)TimeSpan.FromSeconds(10), e.RetryAfter);
+        Assert.IsType<IOException>(e.InnerException);
+    }
+
+    [Theory]
+    [InlineData(2, 120)]
+    [InlineData(3, 600)]
+    [InlineData(4, 1800)]
+    public async Task Deliver_ALaterAttemptsFailure_IsRetriedAfterItsBackOffDelay(int attemptsBefore, int seconds)
+    {
+        _ledger.Entries[_key] = _ledger.Entries[_key] with { Attempts = attemptsBefore };
+        _channel.Failure = new IOException("connection reset");
+
+        var e = await Assert.ThrowsAsync<TransientDeliveryException>(() => _job.DeliverAsync(_key, "title", CancellationToken.None));
+
+        Assert.Equal(_clock.GetCurrentInstant() + Duration.FromSeconds(seconds), _ledger.Entries[_key].NextAttemptAt);
+        Assert.Equal((TimeSpan?)TimeSpan.FromSeconds(seconds), e.RetryAfter);
+    }
+
+    [Fact]
+    public void RetryDelay_PastTheBackOffsEnd_IsItsLastDelay()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(30), DeliveryJob.RetryDelay(DeliveryJob.BackOff.Count + 3, new IOException("connection reset")));
+    }
+
+    [Fact]
+    public async Task Deliver_AChannelsRetryAfter_IsTheRetrysDelay_CappedAtAnHour()
+    {
+        _channel.Failure = new TransientDeliveryException("graph-mail: HTTP 429", TimeSpan.FromSeconds(90));
+        var first = await Assert.ThrowsAsync<TransientDeliveryException>(() => _job.DeliverAsync(_key, "title", CancellationToken.None));
+        Assert.Equal(_clock.GetCurrentInstant() + Duration.FromSeconds(90), _ledger.Entries[_key].NextAttemptAt);
+        Assert.Equal((TimeSpan?)TimeSpan.FromSeconds(90), first.RetryAfter);
+
+        _channel.Failure = new TransientDeliveryException("teams: HTTP 503", TimeSpan.FromDays(2));
+        await Assert.ThrowsAsync<TransientDeliveryException>(() => _job.DeliverAsync(_key, "title", CancellationToken.None));
+        Assert.Equal(_clock.GetCurrentInstant() + Duration.FromHours(1), _ledger.Entries[_key].NextAttemptAt);
     }
 
     [Fact]
@@ -84,7 +121,7 @@ public sealed class DeliveryJobTests : IDisposable
 
         var e = await Assert.ThrowsAsync<PermanentDeliveryException>(() => _job.DeliverAsync(_key, "title", CancellationToken.None));
 
-        Assert.Equal(DeliveryState.Failed, _ledger.Entries[_key].State);
+        Assert.Equal((DeliveryState.Failed, (Instant?)null), (_ledger.Entries[_key].State, _ledger.Entries[_key].NextAttemptAt));
         Assert.Equal($"gave up after {DeliveryJob.MaxAttempts} attempts; the last: IOException: connection reset", e.Message);
     }
 

@@ -6,14 +6,15 @@ using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using SlaTimers.Core.Notifications;
+using SlaTimers.Notifications.Channels;
 using SlaTimers.Worker.Delivery;
 
 namespace SlaTimers.Worker.Tests.Delivery;
 
 /// <summary>
 /// The maintenance job's sweep for notifications whose retry job was lost: a transient failure leaves the notification
-/// pending for a Hangfire retry; if that retry is deleted (on the dashboard) or expires, the sweep queues it again once
-/// <see cref="DeliveryOptions.LostRetryGrace"/> has passed — never while a retry may still be waiting.
+/// pending for a Hangfire retry, due when the ledger recorded; if that retry is deleted (on the dashboard) or expires, the
+/// sweep queues it again once <see cref="DeliveryOptions.LostRetryGrace"/> has passed since — never before it was due.
 /// </summary>
 public sealed class DeliveryRecoveryTests
 {
@@ -26,16 +27,18 @@ public sealed class DeliveryRecoveryTests
         var failedAt = world.Clock.GetCurrentInstant();
         var key = world.Record(world.Ticket("1", failedAt - Duration.FromSeconds(2)), "bert", failedAt);
         world.Channel.Failure = new IOException("421 4.3.2 try again later");
-        await Assert.ThrowsAsync<IOException>(() => world.Job().DeliverAsync(key, "title", CancellationToken.None));
+        await Assert.ThrowsAsync<TransientDeliveryException>(() => world.Job().DeliverAsync(key, "title", CancellationToken.None));
         world.Channel.Failure = null;
-        // Hangfire scheduled the retry (10 s later); someone deletes it on the dashboard, so it never runs.
+        // Hangfire scheduled the retry (10 s later, as the ledger says); someone deletes it on the dashboard, so it never runs.
+        var retryAt = failedAt + Duration.FromSeconds(10);
+        Assert.Equal(retryAt, world.Ledger.Entries[key].NextAttemptAt);
 
-        foreach (var later in new[] { Duration.FromSeconds(10), Duration.FromMinutes(30), Grace })
+        foreach (var later in new[] { Duration.Zero, Duration.FromMinutes(1), Grace })
         {
-            world.Clock.Reset(failedAt + later);
-            Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None)); // a retry may still be waiting
+            world.Clock.Reset(retryAt + later);
+            Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None)); // the retry may still be on its way
         }
-        world.Clock.Reset(failedAt + Grace + Duration.FromSeconds(1));
+        world.Clock.Reset(retryAt + Grace + Duration.FromSeconds(1));
         Assert.Equal(1, await Recovery(world).RequeueLostAsync(CancellationToken.None));
         Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None)); // once: its job has not run yet
 
@@ -106,26 +109,40 @@ public sealed class DeliveryRecoveryTests
     }
 
     [Fact]
-    public void LostRetryGrace_NoLongerThanTheLongestRetryDelay_IsRefused()
+    public async Task ARetryThatFailedBeforeItsInstantWasRecorded_IsQueuedAgainAnHourAndTheGraceAfterItsLastAttempt()
     {
-        var refused = Validate(new DeliveryOptions { LostRetryGrace = DeliveryJob.LongestRetryDelay });
-        var accepted = Validate(new DeliveryOptions { LostRetryGrace = DeliveryJob.LongestRetryDelay + TimeSpan.FromSeconds(1) });
+        using var world = new NotifyWorld();
+        var failedAt = world.Clock.GetCurrentInstant();
+        var key = world.Record(world.Ticket("1", failedAt - Duration.FromSeconds(2)), "bert", failedAt);
+        Assert.NotNull(await world.Ledger.TryClaimAsync(key, failedAt, Duration.FromMinutes(5), CancellationToken.None));
+        await world.Ledger.MarkFailedAsync(key, failedAt, "421 try later", failedAt, CancellationToken.None);
+        world.Ledger.Entries[key] = world.Ledger.Entries[key] with { NextAttemptAt = null }; // as a row of a ledger before schema version 4
+        var fallback = Duration.FromTimeSpan(DeliveryJob.LongestRetryDelay) + Grace;
 
-        Assert.Contains(refused, r => r.ErrorMessage!.StartsWith("Delivery:LostRetryGrace must be longer than the longest wait for a retry (01:00:00", StringComparison.Ordinal));
-        Assert.Empty(accepted);
+        world.Clock.Reset(failedAt + fallback);
+        Assert.Equal(0, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+        world.Clock.Reset(failedAt + fallback + Duration.FromSeconds(1));
+        Assert.Equal(1, await Recovery(world).RequeueLostAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public void LostRetryGrace_OfLessThanHalfAMinute_IsRefused()
+    {
+        Assert.Contains(Validate(new DeliveryOptions { LostRetryGrace = TimeSpan.FromSeconds(29) }), r => r.MemberNames.Contains(nameof(DeliveryOptions.LostRetryGrace)));
+        Assert.Empty(Validate(new DeliveryOptions { LostRetryGrace = TimeSpan.FromSeconds(30) }));
         Assert.Empty(Validate(new DeliveryOptions()));
     }
 
     [Fact]
-    public void LongestRetryDelay_IsAtLeastEveryBackOffDelayOfTheDeliveryJob()
+    public void TheJobsBackOff_IsAutomaticRetrysToo_AndNoLongerThanTheLongestRetryDelay()
     {
         // Read from the metadata: constructing Hangfire's attribute would reach for its global log provider.
         var retry = typeof(DeliveryJob).GetMethod(nameof(DeliveryJob.DeliverAsync))!.GetCustomAttributesData()
             .Single(a => a.AttributeType == typeof(AutomaticRetryAttribute));
         var delays = (IEnumerable<CustomAttributeTypedArgument>)retry.NamedArguments.Single(a => a.MemberName == nameof(AutomaticRetryAttribute.DelaysInSeconds)).TypedValue.Value!;
 
-        Assert.NotEmpty(delays);
-        Assert.All(delays, d => Assert.True(TimeSpan.FromSeconds((int)d.Value!) <= DeliveryJob.LongestRetryDelay));
+        Assert.Equal(DeliveryJob.BackOff, delays.Select(d => TimeSpan.FromSeconds((int)d.Value!)));
+        Assert.All(DeliveryJob.BackOff, d => Assert.True(d <= DeliveryJob.LongestRetryDelay));
         Assert.Equal(HonourRetryAfterAttribute.MaxDelay, DeliveryJob.LongestRetryDelay);
     }
 

@@ -61,7 +61,7 @@ public sealed class HonourRetryAfterTests : IDisposable
         var (at, reason) = FailWith(new TransientDeliveryException("graph-mail: HTTP 429", TimeSpan.FromSeconds(90)));
 
         Assert.InRange(Delay(at), TimeSpan.FromSeconds(80), TimeSpan.FromSeconds(91));
-        Assert.Contains("Retry-After of 90 s", reason);
+        Assert.Contains("after the 90 s the delivery asked for", reason);
     }
 
     [Fact]

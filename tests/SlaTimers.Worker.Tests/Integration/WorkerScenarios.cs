@@ -191,16 +191,21 @@ public abstract class WorkerScenarios(WorkerFixture worker, ITestOutputHelper ou
         // The first attempt fails for now; Hangfire schedules its retry (10 s later), which is deleted on the dashboard.
         var retry = await EventuallyAsync(() => Task.FromResult<string?>(worker.Storage.GetMonitoringApi().ScheduledJobs(0, 1000)
             .FirstOrDefault(j => j.Value.Job?.Args[0] as string == key).Key));
+        var scheduled = worker.Storage.GetMonitoringApi().ScheduledJobs(0, 1000).Single(j => j.Key == retry).Value;
         Assert.True(worker.Jobs.Delete(retry));
         var failed = await worker.Ledger.GetAsync(key, CancellationToken.None);
         Assert.Equal((DeliveryState.Pending, 1), (failed!.State, failed.Attempts));
+        // The ledger knows when the retry was due: the instant Hangfire scheduled it for (10 s after the failure).
+        var retryAt = Instant.FromDateTimeUtc(DateTime.SpecifyKind(scheduled.EnqueueAt, DateTimeKind.Utc));
+        Assert.InRange(retryAt - failed.NextAttemptAt!.Value, Duration.Zero, Duration.FromSeconds(1));
+        Assert.Equal(Duration.FromSeconds(10), failed.NextAttemptAt!.Value - failed.LastAttemptAt!.Value);
 
         using var scope = worker.App.Services.CreateScope();
         var grace = Duration.FromTimeSpan(scope.ServiceProvider.GetRequiredService<IOptions<DeliveryOptions>>().Value.LostRetryGrace);
         async Task<int> SweepAtAsync(Instant at) =>
             await ActivatorUtilities.CreateInstance<DeliveryRecovery>(scope.ServiceProvider, (IClock)new FakeClock(at)).RequeueLostAsync(CancellationToken.None);
-        Assert.Equal(0, await SweepAtAsync(failed.LastAttemptAt!.Value + grace)); // until then a retry may still be on its way
-        Assert.Equal(1, await SweepAtAsync(failed.LastAttemptAt!.Value + grace + Duration.FromSeconds(1)));
+        Assert.Equal(0, await SweepAtAsync(failed.NextAttemptAt!.Value + grace)); // until then a retry may still be on its way
+        Assert.Equal(1, await SweepAtAsync(failed.NextAttemptAt!.Value + grace + Duration.FromSeconds(1)));
 
         var sent = await worker.Channel.WaitForSendAsync(key, Patience);
         Assert.NotNull(sent);

@@ -176,7 +176,7 @@ public sealed class FakeLedger : INotificationLedger
 {
     public ConcurrentDictionary<string, Notification> Entries { get; } = new();
 
-    /// <summary>When <see cref="TakeStalledAsync"/> or <see cref="TakeLostAsync"/> last took each notification.</summary>
+    /// <summary>When <see cref="TakeLostAsync"/> last took each notification.</summary>
     public ConcurrentDictionary<string, Instant> Requeued { get; } = new();
 
     /// <summary>Until when each notification's last claim holds.</summary>
@@ -192,7 +192,7 @@ public sealed class FakeLedger : INotificationLedger
         {
             return Task.FromResult<Notification?>(null);
         }
-        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1, LastAttemptAt = now };
+        var claimed = n with { State = DeliveryState.Sending, Attempts = n.Attempts + 1, LastAttemptAt = now, NextAttemptAt = null };
         Entries[key] = claimed;
         ClaimedUntil[key] = now + lease;
         return Task.FromResult<Notification?>(claimed);
@@ -204,14 +204,15 @@ public sealed class FakeLedger : INotificationLedger
         return Task.CompletedTask;
     }
 
-    public Task MarkFailedAsync(string key, Instant at, string error, bool permanent, CancellationToken cancellationToken)
+    public Task MarkFailedAsync(string key, Instant at, string error, Instant? retryAt, CancellationToken cancellationToken)
     {
         var n = Entries[key];
         Entries[key] = n with
         {
-            State = permanent ? DeliveryState.Failed : DeliveryState.Pending,
+            State = retryAt is null ? DeliveryState.Failed : DeliveryState.Pending,
             LastError = error,
             LastAttemptAt = n.State == DeliveryState.Sending ? at : n.LastAttemptAt,
+            NextAttemptAt = retryAt,
         };
         return Task.CompletedTask;
     }
@@ -223,31 +224,22 @@ public sealed class FakeLedger : INotificationLedger
 
     public Task<IReadOnlyList<Notification>> TakeLostAsync(Instant now, LostNotificationRules rules, int limit, CancellationToken cancellationToken)
     {
-        var requeuedBefore = now - rules.RequeueInterval;
-        bool NotRequeued(Notification n) => !Requeued.TryGetValue(n.Key, out var at) || at < requeuedBefore;
+        var (requeuedBefore, retryDueBefore, unscheduledBefore) = (now - rules.RequeueInterval, now - rules.RetryGrace, now - rules.RetryGrace - rules.LongestRetryDelay);
+        // Not re-queued within the interval, or an attempt came since (never-tried: none).
+        bool NotRequeued(Notification n) => !Requeued.TryGetValue(n.Key, out var at) || at < requeuedBefore || at < n.LastAttemptAt;
         Duration Grace(Notification n) => rules.RecoverAfter + (rules.Digest is { } d && d.Holds(n) ? d.Window : Duration.Zero);
+        bool RetryLost(Notification n) => n.NextAttemptAt is { } next
+            ? next < retryDueBefore
+            : n.DueAt < unscheduledBefore && (n.LastAttemptAt ?? Instant.MinValue) < unscheduledBefore;
         var lost = Entries.Values
-            .Where(n => (n is { State: DeliveryState.Pending, Attempts: 0 } && n.DueAt < now - Grace(n) && NotRequeued(n))
-                || (n.State == DeliveryState.Sending && ClaimRanOut(n.Key, now)
-                    && (NotRequeued(n) || Requeued[n.Key] < n.LastAttemptAt)))
+            .Where(n => NotRequeued(n) && ((n is { State: DeliveryState.Pending, Attempts: 0 } && n.DueAt < now - Grace(n))
+                || (n is { State: DeliveryState.Pending, Attempts: > 0 } && RetryLost(n))
+                || (n.State == DeliveryState.Sending && ClaimRanOut(n.Key, now))))
             .OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
         foreach (var n in lost) Requeued[n.Key] = now;
         return Task.FromResult<IReadOnlyList<Notification>>(lost);
-    }
-
-    public Task<IReadOnlyList<Notification>> TakeStalledAsync(Instant now, Duration grace, int limit, CancellationToken cancellationToken)
-    {
-        var before = now - grace;
-        var stalled = Entries.Values
-            .Where(n => n is { State: DeliveryState.Pending, Attempts: > 0 } && n.DueAt < before && (n.LastAttemptAt ?? Instant.MinValue) < before
-                && (!Requeued.TryGetValue(n.Key, out var requeued) || requeued < before))
-            .OrderBy(n => n.DueAt).ThenBy(n => n.Key, StringComparer.Ordinal)
-            .Take(limit)
-            .ToList();
-        foreach (var n in stalled) Requeued[n.Key] = now;
-        return Task.FromResult<IReadOnlyList<Notification>>(stalled);
     }
 
     public Task<IReadOnlyList<Notification>> GetPendingForRecipientAsync(string recipient, Instant dueBy, int limit, CancellationToken cancellationToken) =>
