@@ -15,8 +15,8 @@ namespace SlaTimers.Worker.Sync;
 /// <summary>
 /// Reads one helpdesk's changes since its stored cursor, page by page, and stores each page with its tickets'
 /// clocks in one transaction (the cursor moves only with stored data); then reconciles the timers. The work is
-/// pipelined: the next page is read from the helpdesk while this one is evaluated and stored, and a page's timers
-/// are scheduled while the next page is read (and stored, see <see cref="SyncOptions.TimersBesideStore"/>); the
+/// pipelined: the next page is read from the helpdesk while this one is evaluated and stored (and evaluated while
+/// this one is saved, when they share no ticket), and a page's timers are scheduled while the next page is read (and stored, see <see cref="SyncOptions.TimersBesideStore"/>); the
 /// run waits for its timers before it ends. One run per helpdesk at a time across all instances; a run that finds
 /// another one busy skips.
 /// </summary>
@@ -70,9 +70,11 @@ public sealed partial class SyncJob(
     }
 
     /// <summary>
-    /// Reads and stores pages until the end of the stream or <see cref="SyncOptions.MaxPagesPerRun"/>, reading each
-    /// next page while the current one is stored, and starting the timer reconciliation after each page (it runs
-    /// beside the next page's read, and its store too when <see cref="SyncOptions.TimersBesideStore"/>).
+    /// Reads and stores pages until the end of the stream or <see cref="SyncOptions.MaxPagesPerRun"/>, as a pipeline:
+    /// the next page is read while the current one is built and saved, and — when the two share no ticket — built
+    /// while the current one is saved (the database's part of a page is the longest stage; the worker's evaluation
+    /// no longer waits for it). The timer reconciliation starts after each page and runs beside the next page's read,
+    /// and its store too when <see cref="SyncOptions.TimersBesideStore"/>.
     /// </summary>
     private async Task SyncPagesAsync(string helpdesk, List<Task> reconciling, CancellationToken cancellationToken)
     {
@@ -81,6 +83,8 @@ public sealed partial class SyncJob(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The read not awaited yet: when the run ends early (a failure), it is cancelled and waited for.
         Task<TicketPage>? reading = ReadAheadAsync(source, cursor, stop.Token);
+        // The next page's write, built while the current one was saved; null when it is still to be built.
+        Task<SyncPageWrite>? builtAhead = null;
         try
         {
             for (var pages = 1; ; pages++)
@@ -110,17 +114,33 @@ public sealed partial class SyncJob(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    await tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+                    await RecordFailureAsync(helpdesk, e);
                     throw;
                 }
 
                 var next = page.NextCursor ?? cursor;
-                // The next page comes over the network while this one is evaluated and stored. It is only read
-                // meanwhile: it is built against what is stored after this page commits (a ticket on both pages merges).
+                // The next page comes over the network while this one is evaluated and stored. A ticket on both pages
+                // is built against what is stored after this page commits, so the two merge (BuildAheadAsync).
                 if (!page.EndOfStream && pages < options.Value.MaxPagesPerRun) reading = ReadAheadAsync(source, next, stop.Token);
                 // Where writers queue for one lock (SQLite), the previous page's timers finish before this page's write.
                 if (options.Value.TimersBesideStore is not true) await Task.WhenAll(reconciling);
-                cursor = (await StorePageAsync(helpdesk, page with { NextCursor = next }, cancellationToken)).NextCursor;
+
+                var built = builtAhead;
+                builtAhead = null;
+                SyncPageWrite write;
+                try
+                {
+                    // A page built ahead carries the cursor it was read with; the run's cursor is the one stored.
+                    write = (await (built ?? BuildPageAsync(helpdesk, page, stop.Token))) with { NextCursor = next };
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await RecordFailureAsync(helpdesk, e);
+                    throw;
+                }
+                var saving = SavePageAsync(helpdesk, write, cancellationToken);
+                builtAhead = await BuildAheadAsync(helpdesk, page, reading, saving, stop.Token);
+                cursor = (await saving).NextCursor;
 
                 // One reconciliation runs at a time (ReconcileGate): a request made while one runs makes it read the
                 // timers again, so every stored due instant is seen. A failed one ends the run, as it did inline.
@@ -138,11 +158,34 @@ public sealed partial class SyncJob(
         }
         finally
         {
-            if (reading is not null)
+            if (reading is not null || builtAhead is not null)
             {
                 await stop.CancelAsync();
-                await Observe(reading);
+                if (reading is not null) await Observe(reading);
+                if (builtAhead is not null) await Observe(builtAhead);
             }
+        }
+    }
+
+    /// <summary>
+    /// While <paramref name="page"/> is saved: once the next page has been read, starts building it — unless it lists a
+    /// ticket of this page, whose stored record this save is about to change (then it is built after the save, as
+    /// before). Returns null when nothing was started: the save ended first, or the read failed (the loop reports it).
+    /// </summary>
+    private Task<Task<SyncPageWrite>?> BuildAheadAsync(
+        string helpdesk, TicketPage page, Task<TicketPage>? reading, Task saving, CancellationToken cancellationToken)
+    {
+        if (reading is null) return Task.FromResult<Task<SyncPageWrite>?>(null);
+        return WaitAndStart();
+
+        async Task<Task<SyncPageWrite>?> WaitAndStart()
+        {
+            if (await Task.WhenAny(saving, reading) != reading || !reading.IsCompletedSuccessfully) return null;
+            var nextPage = reading.Result;
+            var saved = page.Tickets.Select(TicketKey.Of).ToHashSet();
+            if (nextPage.Tickets.Any(t => saved.Contains(TicketKey.Of(t)))) return null;
+            // Its cursor is filled in when the loop takes the page; the write carries the page's own until then.
+            return Task.Run(() => BuildPageAsync(helpdesk, nextPage, cancellationToken), CancellationToken.None);
         }
     }
 
@@ -163,24 +206,33 @@ public sealed partial class SyncJob(
         }
     }
 
-    private async Task<SyncPageWrite> StorePageAsync(string helpdesk, TicketPage page, CancellationToken cancellationToken)
+    /// <summary>Reads the stored records of the page's tickets and builds what is written: merged timelines, evaluated clocks.</summary>
+    private async Task<SyncPageWrite> BuildPageAsync(string helpdesk, TicketPage page, CancellationToken cancellationToken)
+    {
+        var keys = page.Tickets.Select(TicketKey.Of).Distinct().ToList();
+        var stored = await tickets.GetTicketsAsync(keys, cancellationToken);
+        return SyncPageBuilder.Build(helpdesk, page, stored, configuration.Current.Rules, clock.GetCurrentInstant(),
+            (rejected, e) => LogQuarantined(e, rejected.Source, rejected.ExternalId ?? "(no id)", rejected.Reason));
+    }
+
+    private async Task<SyncPageWrite> SavePageAsync(string helpdesk, SyncPageWrite write, CancellationToken cancellationToken)
     {
         try
         {
-            var keys = page.Tickets.Select(TicketKey.Of).Distinct().ToList();
-            var stored = await tickets.GetTicketsAsync(keys, cancellationToken);
-            var write = SyncPageBuilder.Build(helpdesk, page, stored, configuration.Current.Rules, clock.GetCurrentInstant(),
-                (rejected, e) => LogQuarantined(e, rejected.Source, rejected.ExternalId ?? "(no id)", rejected.Reason));
             await tickets.SavePageAsync(write, cancellationToken);
-            if (write.Tickets.Length > 0 || write.Rejected.Length > 0) LogStored(helpdesk, write.Tickets.Length, write.Rejected.Length);
-            return write;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+            await RecordFailureAsync(helpdesk, e);
             throw;
         }
+        if (write.Tickets.Length > 0 || write.Rejected.Length > 0) LogStored(helpdesk, write.Tickets.Length, write.Rejected.Length);
+        return write;
     }
+
+    /// <summary>Records a failed step as the helpdesk's last sync error (the caller rethrows it).</summary>
+    private Task RecordFailureAsync(string helpdesk, Exception e) =>
+        tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sync {Helpdesk}: another run is busy; skipping this one.")]
     private partial void LogBusy(string helpdesk);

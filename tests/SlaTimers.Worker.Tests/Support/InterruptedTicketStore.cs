@@ -6,17 +6,22 @@ namespace SlaTimers.Worker.Tests.Support;
 
 /// <summary>
 /// A ticket store with hooks: one that runs before each save of an evaluation (given how many saves came before it) —
-/// the moment a sync page can commit between an evaluator's read and its save — and one before each page is saved.
+/// the moment a sync page can commit between an evaluator's read and its save — one before each page is saved, and
+/// one before each read of stored tickets (a sync page's, before it is built).
 /// </summary>
 public sealed class InterruptedTicketStore(
     ITicketStore inner,
     Func<int, Task>? beforeSave = null,
-    Func<SyncPageWrite, Task>? beforePage = null) : ITicketStore
+    Func<SyncPageWrite, Task>? beforePage = null,
+    Action<IReadOnlyCollection<TicketKey>>? beforeGet = null) : ITicketStore
 {
     private int _saves;
 
-    public Task<IReadOnlyDictionary<TicketKey, TicketRecord>> GetTicketsAsync(IReadOnlyCollection<TicketKey> keys, CancellationToken cancellationToken) =>
-        inner.GetTicketsAsync(keys, cancellationToken);
+    public Task<IReadOnlyDictionary<TicketKey, TicketRecord>> GetTicketsAsync(IReadOnlyCollection<TicketKey> keys, CancellationToken cancellationToken)
+    {
+        beforeGet?.Invoke(keys);
+        return inner.GetTicketsAsync(keys, cancellationToken);
+    }
 
     public async Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken)
     {

@@ -121,6 +121,81 @@ public sealed class SyncJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_BuildsTheNextPageWhileThisOneIsSaved_WhenTheyShareNoTicket()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.Pages.Enqueue(Page("c2", end: false, TestTickets.Make("hd", "2", Now)));
+        _source.Pages.Enqueue(Page("c3", end: true, TestTickets.Make("hd", "3", Now)));
+        var secondBuilt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Page c1's save goes on only once page c2's stored tickets are being read, i.e. c2 is being built.
+        var store = new InterruptedTicketStore(_tickets,
+            beforePage: async page =>
+            {
+                if (page.NextCursor == "c1") await secondBuilt.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            },
+            beforeGet: keys =>
+            {
+                if (keys.Contains(new TicketKey("hd", "2"))) secondBuilt.TrySetResult();
+            });
+
+        await NewJob(store).RunAsync("hd", CancellationToken.None);
+
+        Assert.Equal(["c1", "c2", "c3"], _tickets.Pages.Select(p => p.NextCursor));
+        Assert.Equal(["2"], _tickets.Pages[1].Tickets.Select(t => t.Ticket.ExternalId));
+        Assert.Equal("c3", _tickets.Cursors["hd"]);
+    }
+
+    [Fact]
+    public async Task Run_WhenTheNextPageSharesATicket_BuildsItOnlyAfterThisOneIsSaved()
+    {
+        var reply = Now + Duration.FromHours(1);
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "1", Now, later: TicketEvent.Reply(reply, id: "1-reply"))));
+        var pagesSavedAtEachRead = new List<int>();
+        // Page c1 is saved only after page c2 has been read, so c2 could be built during the save if it were allowed.
+        var store = new InterruptedTicketStore(_tickets,
+            beforePage: async page =>
+            {
+                if (page.NextCursor != "c1") return;
+                await _source.SecondRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                await Task.Delay(200);
+            },
+            beforeGet: _ =>
+            {
+                lock (_tickets.Pages) pagesSavedAtEachRead.Add(_tickets.Pages.Count);
+            });
+
+        await NewJob(store).RunAsync("hd", CancellationToken.None);
+
+        Assert.Equal([0, 1], pagesSavedAtEachRead);
+        var timeline = _tickets.Pages[1].Tickets.Single().Ticket.Timeline;
+        Assert.Equal(["1-created", "1-reply"], timeline.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Run_WhenThePageBuiltAheadCannotBeRead_RecordsTheFailureAndKeepsTheCursorOfTheSavedPage()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
+        // Page c2 is read before page c1's save goes on, so it is built ahead, beside that save.
+        var store = new InterruptedTicketStore(_tickets,
+            beforePage: async page =>
+            {
+                if (page.NextCursor == "c1") await _source.SecondRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            },
+            beforeGet: keys =>
+            {
+                if (keys.Contains(new TicketKey("hd", "2"))) throw new TimeoutException("database gone");
+            });
+
+        await Assert.ThrowsAsync<TimeoutException>(() => NewJob(store).RunAsync("hd", CancellationToken.None));
+
+        Assert.Equal(["c1"], _tickets.Pages.Select(p => p.NextCursor));
+        Assert.Equal("c1", _tickets.Cursors["hd"]);
+        Assert.Contains("TimeoutException: database gone", Assert.Single(_tickets.Failures).Error);
+    }
+
+    [Fact]
     public async Task Run_WhenAPageCannotBeStored_FailsWithoutMovingTheCursorAndStopsTheReadAhead()
     {
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
