@@ -95,7 +95,7 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var stored = await LockTimelinesAsync(connection, transaction, tickets, cancellationToken);
-        var rows = tickets.Select(t => new TicketRow(t.Record, TimelineJson.MergeJson(stored.GetValueOrDefault(t.Key), t.Events))).ToList();
+        var rows = tickets.Select(t => TicketRow.Of(t.Record, TimelineJson.MergeJson(stored.GetValueOrDefault(t.Key), t.Events))).ToList();
         var records = tickets.Select(t => t.Record).ToList();
 
         await using (var batch = new NpgsqlBatch(connection, transaction))
@@ -124,7 +124,7 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         Timestamps(rows.Select(r => r.Record.EvaluatedAt)),
         Timestamps(rows.Select(r => r.Record.NextCheckpointAt)),
         Booleans(rows.Select(r => TicketColumns.IsOpen(r.Record))),
-        Texts(rows.Select(r => StorageJson.Serialize(TicketDocument.From(r.Record.Ticket)))),
+        Texts(rows.Select(r => r.Document)),
         Texts(rows.Select(r => r.Timeline)));
 
     private static NpgsqlBatchCommand QuarantineCommand(SyncPageWrite page) => Command(
@@ -166,7 +166,7 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         await importer.TimestampAsync(record.EvaluatedAt, cancellationToken);
         await importer.TimestampAsync(record.NextCheckpointAt, cancellationToken);
         await importer.BooleanAsync(TicketColumns.IsOpen(record), cancellationToken);
-        await importer.JsonbAsync(StorageJson.Serialize(TicketDocument.From(ticket)), cancellationToken);
+        await importer.JsonbAsync(row.Document, cancellationToken);
         await importer.JsonAsync(row.Timeline, cancellationToken);
         await importer.BigintAsync(1, cancellationToken);
     }
@@ -225,6 +225,13 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         return stored;
     }
 
-    /// <summary>A ticket of a page with its merged timeline, as it is written.</summary>
-    private sealed record TicketRow(TicketRecord Record, string Timeline);
+    /// <summary>
+    /// A ticket of a page with its documents as written: serialized before a COPY starts, so the COPY streams values
+    /// instead of holding the server's statement open while the client serializes.
+    /// </summary>
+    private sealed record TicketRow(TicketRecord Record, string Document, string Timeline)
+    {
+        public static TicketRow Of(TicketRecord record, string timeline) =>
+            new(record, StorageJson.Serialize(TicketDocument.From(record.Ticket)), timeline);
+    }
 }
