@@ -12,7 +12,7 @@ namespace SlaTimers.Storage.Postgres;
 /// <summary>
 /// The ticket store on PostgreSQL. A page costs the same few round trips whatever its size: read (and lock) the
 /// stored timelines of its tickets; one batch of array statements (stored tickets, deleting their clocks, timers,
-/// quarantine, cursor); a binary COPY of the new tickets; a binary COPY of the clocks; commit.
+/// quarantine, cursor); a binary COPY of the new tickets; a binary COPY of the clocks (two round trips each); commit.
 /// </summary>
 internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
 {
