@@ -7,8 +7,8 @@ using static SlaTimers.Storage.Postgres.PgParameters;
 namespace SlaTimers.Storage.Postgres;
 
 /// <summary>
-/// The batched statements that replace tickets' clocks and set their timer rows: each a single statement
-/// over arrays (<c>unnest</c>), whatever the number of tickets.
+/// The writes that replace tickets' clocks and set their timer rows, whatever the number of tickets: statements over
+/// arrays (<c>unnest</c>) in the caller's batch, then one binary COPY of the new clock rows.
 /// </summary>
 internal static class PostgresEvaluations
 {
@@ -17,19 +17,13 @@ internal static class PostgresEvaluations
         WHERE c.source = k.source AND c.external_id = k.external_id
         """;
 
-    private const string InsertClocks = """
-        INSERT INTO slatimers.clocks (source, external_id, clock_key, ordinal, agreement_id, agreement_kind, metric, cycle, state,
+    // Binary COPY, not INSERT … SELECT FROM unnest(arrays): the server takes each row's values as they come instead of
+    // expanding 22 parameter arrays, a third or more less server time per clock row (figures in the README). A COPY
+    // cannot be part of a batch, so it runs as its own statement after the batch that deleted the replaced clocks.
+    private const string CopyClocks = """
+        COPY slatimers.clocks (source, external_id, clock_key, ordinal, agreement_id, agreement_kind, metric, cycle, state,
             is_open, is_paused, policy_id, priority, calendar_id, started, stopped, stop_reason, used_ticks, budget_ticks,
-            deadline, breached_at, checkpoints)
-        SELECT source, external_id, clock_key, ordinal, agreement_id, agreement_kind, metric, cycle, state,
-            is_open, is_paused, policy_id, priority, calendar_id, started, stopped, stop_reason, used_ticks, budget_ticks,
-            deadline, breached_at, checkpoints::json
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::integer[], $9::text[],
-            $10::boolean[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[], $17::text[],
-            $18::bigint[], $19::bigint[], $20::timestamptz[], $21::timestamptz[], $22::text[])
-            AS u(source, external_id, clock_key, ordinal, agreement_id, agreement_kind, metric, cycle, state,
-            is_open, is_paused, policy_id, priority, calendar_id, started, stopped, stop_reason, used_ticks, budget_ticks,
-            deadline, breached_at, checkpoints)
+            deadline, breached_at, checkpoints) FROM STDIN (FORMAT BINARY)
         """;
 
     // A new due instant keeps the recorded job: it is then stale (job_due_at differs) until rescheduled.
@@ -50,6 +44,10 @@ internal static class PostgresEvaluations
         WHERE t.source = k.source AND t.external_id = k.external_id AND t.due_at IS NOT NULL
         """;
 
+    /// <summary>
+    /// Adds the statements that delete the replaced clocks and set the timer rows. The new clock rows follow with
+    /// <see cref="CopyClocksAsync"/> once this batch ran, in the same transaction.
+    /// </summary>
     /// <param name="stored">
     /// The tickets that were stored before (read under lock in the same transaction), when the caller knows them: only
     /// they can have clocks to replace, since clock rows are written only with their ticket. Null: any may have.
@@ -61,37 +59,6 @@ internal static class PostgresEvaluations
         if (replaced.Count > 0)
         {
             batch.BatchCommands.Add(Command(DeleteClocks, Texts(replaced.Select(r => r.Ticket.Source)), Texts(replaced.Select(r => r.Ticket.ExternalId))));
-        }
-
-        var clocks = records
-            .SelectMany(r => (r.Clocks.IsDefault ? [] : r.Clocks).Select((c, i) => (Record: r, Clock: ClockColumns.From(c, i))))
-            .ToList();
-        if (clocks.Count > 0)
-        {
-            batch.BatchCommands.Add(Command(
-                InsertClocks,
-                Texts(clocks.Select(c => c.Record.Ticket.Source)),
-                Texts(clocks.Select(c => c.Record.Ticket.ExternalId)),
-                Texts(clocks.Select(c => c.Clock.ClockKey)),
-                Integers(clocks.Select(c => c.Clock.Ordinal)),
-                Texts(clocks.Select(c => c.Clock.AgreementId)),
-                Texts(clocks.Select(c => c.Clock.AgreementKind)),
-                Texts(clocks.Select(c => c.Clock.Metric)),
-                Integers(clocks.Select(c => c.Clock.Cycle)),
-                Texts(clocks.Select(c => c.Clock.State)),
-                Booleans(clocks.Select(c => c.Clock.IsOpen)),
-                Booleans(clocks.Select(c => c.Clock.IsPaused)),
-                Texts(clocks.Select(c => c.Clock.PolicyId)),
-                Texts(clocks.Select(c => c.Clock.Priority)),
-                Texts(clocks.Select(c => c.Clock.CalendarId)),
-                Timestamps(clocks.Select(c => c.Clock.Started)),
-                Timestamps(clocks.Select(c => c.Clock.Stopped)),
-                Texts(clocks.Select(c => c.Clock.StopReason)),
-                Longs(clocks.Select(c => c.Clock.UsedTicks)),
-                Longs(clocks.Select(c => c.Clock.BudgetTicks)),
-                Timestamps(clocks.Select(c => c.Clock.Deadline)),
-                Timestamps(clocks.Select(c => c.Clock.BreachedAt)),
-                Texts(clocks.Select(c => c.Clock.Checkpoints))));
         }
 
         var due = records.Where(r => r.NextCheckpointAt is not null).ToList();
@@ -110,5 +77,47 @@ internal static class PostgresEvaluations
             batch.BatchCommands.Add(Command(DropTimers, Texts(done.Select(r => r.Ticket.Source)), Texts(done.Select(r => r.Ticket.ExternalId))));
             batch.BatchCommands.Add(Command(OrphanTimers, Texts(done.Select(r => r.Ticket.Source)), Texts(done.Select(r => r.Ticket.ExternalId))));
         }
+    }
+
+    /// <summary>Stores the clocks of the records; run after the batch of <see cref="Add"/>, in its transaction.</summary>
+    public static async Task CopyClocksAsync(NpgsqlConnection connection, IReadOnlyList<TicketRecord> records, CancellationToken cancellationToken)
+    {
+        var clocks = records
+            .SelectMany(r => (r.Clocks.IsDefault ? [] : r.Clocks).Select((c, i) => (r.Key, Clock: ClockColumns.From(c, i))))
+            .ToList();
+        if (clocks.Count == 0) return;
+        await using var importer = await connection.BeginBinaryImportAsync(CopyClocks, cancellationToken);
+        foreach (var (key, clock) in clocks)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.TextAsync(key.Source, cancellationToken);
+            await importer.TextAsync(key.ExternalId, cancellationToken);
+            await WriteAsync(importer, clock, cancellationToken);
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter importer, ClockColumns clock, CancellationToken cancellationToken)
+    {
+        await importer.TextAsync(clock.ClockKey, cancellationToken);
+        await importer.IntegerAsync(clock.Ordinal, cancellationToken);
+        await importer.TextAsync(clock.AgreementId, cancellationToken);
+        await importer.TextAsync(clock.AgreementKind, cancellationToken);
+        await importer.TextAsync(clock.Metric, cancellationToken);
+        await importer.IntegerAsync(clock.Cycle, cancellationToken);
+        await importer.TextAsync(clock.State, cancellationToken);
+        await importer.BooleanAsync(clock.IsOpen, cancellationToken);
+        await importer.BooleanAsync(clock.IsPaused, cancellationToken);
+        await importer.TextAsync(clock.PolicyId, cancellationToken);
+        await importer.TextAsync(clock.Priority, cancellationToken);
+        await importer.TextAsync(clock.CalendarId, cancellationToken);
+        await importer.TimestampAsync(clock.Started, cancellationToken);
+        await importer.TimestampAsync(clock.Stopped, cancellationToken);
+        await importer.TextAsync(clock.StopReason, cancellationToken);
+        await importer.BigintAsync(clock.UsedTicks, cancellationToken);
+        await importer.BigintAsync(clock.BudgetTicks, cancellationToken);
+        await importer.TimestampAsync(clock.Deadline, cancellationToken);
+        await importer.TimestampAsync(clock.BreachedAt, cancellationToken);
+        await importer.JsonAsync(clock.Checkpoints, cancellationToken);
     }
 }

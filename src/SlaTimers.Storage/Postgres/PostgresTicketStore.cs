@@ -10,9 +10,9 @@ using static SlaTimers.Storage.Postgres.PgParameters;
 namespace SlaTimers.Storage.Postgres;
 
 /// <summary>
-/// The ticket store on PostgreSQL. A page costs three round trips whatever its size: read (and lock) the
-/// stored timelines of its tickets, one batch of array statements (tickets, clocks, timers, quarantine,
-/// cursor), commit.
+/// The ticket store on PostgreSQL. A page costs the same few round trips whatever its size: read (and lock) the
+/// stored timelines of its tickets; one batch of array statements (stored tickets, deleting their clocks, timers,
+/// quarantine, cursor); a binary COPY of the new tickets; a binary COPY of the clocks (two round trips each); commit.
 /// </summary>
 internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
 {
@@ -23,8 +23,9 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         FOR UPDATE OF t
         """;
 
-    // first_seen is written once; every other column follows the latest page, and the version moves on (a timer's or a
-    // reload's evaluation of the state before this page is then refused as stale).
+    // Run only for the tickets the lock read found (new ones are copied, see CopyNewTicketsAsync), so its update is what
+    // runs; the insert stays for safety. first_seen is written once; every other column follows the latest page, and the
+    // version moves on (a timer's or a reload's evaluation of the state before this page is then refused as stale).
     private const string UpsertTickets = """
         INSERT INTO slatimers.tickets AS t (source, external_id, display_id, subject, link, created, first_seen, evaluated_at,
             next_checkpoint_at, is_open, ticket, timeline, version)
@@ -37,6 +38,12 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
             display_id = excluded.display_id, subject = excluded.subject, link = excluded.link, created = excluded.created,
             evaluated_at = excluded.evaluated_at, next_checkpoint_at = excluded.next_checkpoint_at, is_open = excluded.is_open,
             ticket = excluded.ticket, timeline = excluded.timeline, version = t.version + 1
+        """;
+
+    // New tickets (see CopyNewTicketsAsync): version 1, as the upsert's insert.
+    private const string CopyTickets = """
+        COPY slatimers.tickets (source, external_id, display_id, subject, link, created, first_seen, evaluated_at,
+            next_checkpoint_at, is_open, ticket, timeline, version) FROM STDIN (FORMAT BINARY)
         """;
 
     // The rows of an evaluation, locked in key order (as a page locks them, so the two never deadlock) with their versions.
@@ -88,43 +95,80 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var stored = await LockTimelinesAsync(connection, transaction, tickets, cancellationToken);
-        var timelines = tickets
-            .Select(t => TimelineJson.MergeJson(stored.GetValueOrDefault(t.Key), t.Events))
-            .ToList();
+        var rows = tickets.Select(t => TicketRow.Of(t.Record, TimelineJson.MergeJson(stored.GetValueOrDefault(t.Key), t.Events))).ToList();
+        var records = tickets.Select(t => t.Record).ToList();
 
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        if (tickets.Count > 0)
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            var records = tickets.Select(t => t.Record).ToList();
-            batch.BatchCommands.Add(Command(
-                UpsertTickets,
-                Texts(records.Select(r => r.Ticket.Source)),
-                Texts(records.Select(r => r.Ticket.ExternalId)),
-                Texts(records.Select(r => r.Ticket.DisplayId)),
-                Texts(records.Select(r => r.Ticket.Subject)),
-                Texts(records.Select(r => r.Ticket.Link)),
-                Timestamps(records.Select(r => r.Ticket.Created)),
-                Timestamps(records.Select(r => r.FirstSeen)),
-                Timestamps(records.Select(r => r.EvaluatedAt)),
-                Timestamps(records.Select(r => r.NextCheckpointAt)),
-                Booleans(records.Select(TicketColumns.IsOpen)),
-                Texts(records.Select(r => StorageJson.Serialize(TicketDocument.From(r.Ticket)))),
-                Texts(timelines)));
+            var known = rows.Where(r => stored.ContainsKey(r.Record.Key)).ToList();
+            if (known.Count > 0) batch.BatchCommands.Add(UpsertCommand(known));
             PostgresEvaluations.Add(batch, records, stored.Keys.ToHashSet());
+            if (!page.Rejected.IsDefaultOrEmpty) batch.BatchCommands.Add(QuarantineCommand(page));
+            batch.BatchCommands.Add(Command(UpsertSyncState, Text(page.Source), Text(page.NextCursor), Timestamp(page.SyncedAt)));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        if (!page.Rejected.IsDefaultOrEmpty)
-        {
-            batch.BatchCommands.Add(Command(
-                InsertQuarantine,
-                Texts(page.Rejected.Select(r => r.Source)),
-                Texts(page.Rejected.Select(r => r.ExternalId)),
-                Texts(page.Rejected.Select(r => r.Reason)),
-                Texts(page.Rejected.Select(r => r.RawPayload)),
-                Timestamp(page.SyncedAt)));
-        }
-        batch.BatchCommands.Add(Command(UpsertSyncState, Text(page.Source), Text(page.NextCursor), Timestamp(page.SyncedAt)));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await CopyNewTicketsAsync(connection, [.. rows.Where(r => !stored.ContainsKey(r.Record.Key))], cancellationToken);
+        await PostgresEvaluations.CopyClocksAsync(connection, records, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand UpsertCommand(IReadOnlyList<TicketRow> rows) => Command(
+        UpsertTickets,
+        Texts(rows.Select(r => r.Record.Ticket.Source)),
+        Texts(rows.Select(r => r.Record.Ticket.ExternalId)),
+        Texts(rows.Select(r => r.Record.Ticket.DisplayId)),
+        Texts(rows.Select(r => r.Record.Ticket.Subject)),
+        Texts(rows.Select(r => r.Record.Ticket.Link)),
+        Timestamps(rows.Select(r => r.Record.Ticket.Created)),
+        Timestamps(rows.Select(r => r.Record.FirstSeen)),
+        Timestamps(rows.Select(r => r.Record.EvaluatedAt)),
+        Timestamps(rows.Select(r => r.Record.NextCheckpointAt)),
+        Booleans(rows.Select(r => TicketColumns.IsOpen(r.Record))),
+        Texts(rows.Select(r => r.Document)),
+        Texts(rows.Select(r => r.Timeline)));
+
+    private static NpgsqlBatchCommand QuarantineCommand(SyncPageWrite page) => Command(
+        InsertQuarantine,
+        Texts(page.Rejected.Select(r => r.Source)),
+        Texts(page.Rejected.Select(r => r.ExternalId)),
+        Texts(page.Rejected.Select(r => r.Reason)),
+        Texts(page.Rejected.Select(r => r.RawPayload)),
+        Timestamp(page.SyncedAt));
+
+    /// <summary>
+    /// Inserts the tickets the lock read did not find, by binary COPY (no conflict handling). That is safe because only
+    /// the one sync run of a helpdesk writes its new tickets — runs hold a lock across instances — so nobody inserts one
+    /// between our read and this COPY. Were that ever violated, the duplicate key fails this page's transaction, which
+    /// rolls back with its cursor, and the next run stores the page again: nothing is lost.
+    /// </summary>
+    private static async Task CopyNewTicketsAsync(NpgsqlConnection connection, IReadOnlyList<TicketRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        await using var importer = await connection.BeginBinaryImportAsync(CopyTickets, cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await WriteAsync(importer, row, cancellationToken);
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter importer, TicketRow row, CancellationToken cancellationToken)
+    {
+        var (record, ticket) = (row.Record, row.Record.Ticket);
+        await importer.TextAsync(ticket.Source, cancellationToken);
+        await importer.TextAsync(ticket.ExternalId, cancellationToken);
+        await importer.TextAsync(ticket.DisplayId, cancellationToken);
+        await importer.TextAsync(ticket.Subject, cancellationToken);
+        await importer.TextAsync(ticket.Link, cancellationToken);
+        await importer.TimestampAsync(ticket.Created, cancellationToken);
+        await importer.TimestampAsync(record.FirstSeen, cancellationToken);
+        await importer.TimestampAsync(record.EvaluatedAt, cancellationToken);
+        await importer.TimestampAsync(record.NextCheckpointAt, cancellationToken);
+        await importer.BooleanAsync(TicketColumns.IsOpen(record), cancellationToken);
+        await importer.JsonbAsync(row.Document, cancellationToken);
+        await importer.JsonAsync(row.Timeline, cancellationToken);
+        await importer.BigintAsync(1, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
@@ -148,6 +192,7 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
                 Booleans(current.Select(TicketColumns.IsOpen))));
             PostgresEvaluations.Add(batch, current);
             await batch.ExecuteNonQueryAsync(cancellationToken);
+            await PostgresEvaluations.CopyClocksAsync(connection, current, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return stale;
@@ -178,5 +223,15 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
             stored[new TicketKey(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
         }
         return stored;
+    }
+
+    /// <summary>
+    /// A ticket of a page with its documents as written: serialized before a COPY starts, so the COPY streams values
+    /// instead of holding the server's statement open while the client serializes.
+    /// </summary>
+    private sealed record TicketRow(TicketRecord Record, string Document, string Timeline)
+    {
+        public static TicketRow Of(TicketRecord record, string timeline) =>
+            new(record, StorageJson.Serialize(TicketDocument.From(record.Ticket)), timeline);
     }
 }

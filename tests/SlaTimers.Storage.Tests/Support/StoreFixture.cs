@@ -27,6 +27,13 @@ public abstract class StoreFixture : IAsyncLifetime
 
     internal Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) => QueryAsync<T>(Backend, sql, parameters);
 
+    /// <summary>A write no port makes (a row left behind by hand). <c>{p}</c> in the SQL stands for the table prefix.</summary>
+    internal async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await Backend.Database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteAsync(sql.Replace("{p}", Backend.Database.Prefix), parameters);
+    }
+
     public async Task InitializeAsync()
     {
         _backend = await CreateEmptyAsync();
