@@ -42,6 +42,12 @@ public abstract class LoadStore : IAsyncDisposable
     /// <summary>Before the worker starts: statement statistics from zero, where the server keeps them.</summary>
     public virtual Task PrepareAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// Before the worker starts: polls like <see cref="ProgressAsync"/>'s, so that the code reading them is compiled
+    /// and optimized then, not in the backfill, whose CPU the driver shares with the worker.
+    /// </summary>
+    public virtual Task WarmUpAsync() => Task.CompletedTask;
+
     /// <summary>Where the database spent its time, when the server can tell.</summary>
     public virtual Task<string> StatementsAsync() => Task.FromResult("");
 
@@ -122,8 +128,24 @@ public sealed class PostgresLoadStore : LoadStore
                      (SELECT count(*) FROM hangfire.job)
               """
             : "SELECT (SELECT cursor FROM slatimers.sync_state WHERE source = 'zd'), (SELECT coalesce(max(id), 0) FROM hangfire.job)";
+        return await ReadProgressAsync(connection, sql, timers ? horizon : null);
+    }
+
+    /// <summary>The polls' statement, without the schema: the worker has not made it yet.</summary>
+    public override async Task WarmUpAsync()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            await using var connection = await _polls.OpenConnectionAsync();
+            await ReadProgressAsync(connection, "SELECT (SELECT 'cursor:c0'::text), (SELECT 0::bigint)", horizon: null);
+        }
+    }
+
+    private static async Task<StoreProgress> ReadProgressAsync(NpgsqlConnection connection, string sql, Instant? horizon)
+    {
+        var timers = horizon is not null;
         await using var command = new NpgsqlCommand(sql, connection);
-        if (timers) command.Parameters.Add(new NpgsqlParameter { Value = horizon.ToDateTimeUtc() });
+        if (horizon is { } at) command.Parameters.Add(new NpgsqlParameter { Value = at.ToDateTimeUtc() });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var cursor = reader.IsDBNull(0) ? null : reader.GetString(0);

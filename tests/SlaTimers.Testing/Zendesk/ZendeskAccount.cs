@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
@@ -9,6 +10,12 @@ namespace SlaTimers.Testing.Zendesk;
 /// incremental cursor export lists each ticket once, at its latest change, <see cref="PageSize"/> at most per page;
 /// a ticket added or changed later is appended to the change log, so the next export from the stored cursor brings
 /// it (as Zendesk's does). Audits are one page per ticket. Thread-safe: tests add tickets while the worker reads.
+/// <para>
+/// What the stub serves is rendered once and kept as UTF-8 bytes (<see cref="AuditsJson"/>, <see cref="ExportPageJson"/>):
+/// a ticket's audits page until that ticket is put again, export pages until the account changes at all. A load run
+/// renders everything ahead (<see cref="Prerender"/>), so that serving a request costs the driver next to nothing.
+/// The bytes are those <see cref="WriteAudits"/> and <see cref="WriteExportPage"/> write.
+/// </para>
 /// </summary>
 public sealed class ZendeskAccount
 {
@@ -21,6 +28,12 @@ public sealed class ZendeskAccount
     private readonly Dictionary<long, string> _organizations = [];
     private readonly Dictionary<long, StubUser> _users = [];
 
+    // Rendered bodies, under _gate. An audits page is the one of the ticket version it was rendered from (a ticket put
+    // again drops it); export pages, by start position and page size, hold while _version (every change) stands.
+    private readonly Dictionary<long, (StubTicket Version, byte[] Body)> _auditsJson = [];
+    private readonly Dictionary<(int Position, int PerPage), byte[]> _pagesJson = [];
+    private long _version;
+
     public ZendeskAccount()
     {
         foreach (var user in StubUsers.Everyone) AddUser(user);
@@ -31,7 +44,10 @@ public sealed class ZendeskAccount
 
     public string ApiToken { get; init; } = "s3cr3t-token";
 
-    /// <summary>The history of a ticket that has no <see cref="StubTicket.Audits"/> (default: the creating audit only).</summary>
+    /// <summary>
+    /// The history of a ticket that has no <see cref="StubTicket.Audits"/> (default: the creating audit only). A function
+    /// of the ticket alone: its audits page is rendered once per version of the ticket (<see cref="Put(IEnumerable{StubTicket})"/>).
+    /// </summary>
     public Func<StubTicket, IReadOnlyList<StubAudit>> Story { get; init; } = ticket => [StubAudits.Creation(ticket)];
 
     public int TicketCount
@@ -41,17 +57,29 @@ public sealed class ZendeskAccount
 
     public void AddGroup(long id, string name)
     {
-        lock (_gate) _groups[id] = name;
+        lock (_gate)
+        {
+            _groups[id] = name;
+            Changed();
+        }
     }
 
     public void AddOrganization(long id, string name)
     {
-        lock (_gate) _organizations[id] = name;
+        lock (_gate)
+        {
+            _organizations[id] = name;
+            Changed();
+        }
     }
 
     public void AddUser(StubUser user)
     {
-        lock (_gate) _users[user.Id] = user;
+        lock (_gate)
+        {
+            _users[user.Id] = user;
+            Changed();
+        }
     }
 
     /// <summary>Adds tickets, or replaces them with a newer version: either way they come with the next export page.</summary>
@@ -63,7 +91,9 @@ public sealed class ZendeskAccount
             {
                 _log.Add(ticket.Id);
                 _tickets[ticket.Id] = (ticket, _log.Count - 1);
+                _auditsJson.Remove(ticket.Id);
             }
+            Changed();
         }
     }
 
@@ -80,47 +110,152 @@ public sealed class ZendeskAccount
     /// </summary>
     public void WriteExportPage(Utf8JsonWriter json, string? cursor, long? startTime, int perPage)
     {
-        List<StubTicket> page = [];
-        int next;
-        bool end;
-        Dictionary<long, string> groups, organizations;
-        List<StubUser> users;
+        ExportPage page;
+        lock (_gate) page = Page(Start(cursor, startTime), perPage);
+        Write(json, page);
+    }
+
+    /// <summary>
+    /// The export page <see cref="WriteExportPage"/> writes, as UTF-8 JSON: rendered on first request and kept while
+    /// the account does not change.
+    /// </summary>
+    public byte[] ExportPageJson(string? cursor, long? startTime, int perPage)
+    {
+        ExportPage page;
         lock (_gate)
         {
-            var position = cursor is not null ? ParseCursor(cursor) : FirstAtOrAfter(Instant.FromUnixTimeSeconds(startTime ?? 0));
-            for (; position < _log.Count && page.Count < perPage; position++)
-            {
-                var (ticket, latest) = _tickets[_log[position]];
-                if (latest == position) page.Add(ticket); // listed once, at its latest change
-            }
-            next = position;
-            end = position >= _log.Count;
-            groups = new Dictionary<long, string>(_groups);
-            organizations = new Dictionary<long, string>(_organizations);
-            var referenced = page.SelectMany(t => (long?[])[t.RequesterId, t.AssigneeId]).OfType<long>().ToHashSet();
-            users = [.. referenced.Select(id => _users.GetValueOrDefault(id)).OfType<StubUser>()];
+            var start = Start(cursor, startTime);
+            if (_pagesJson.TryGetValue((start, perPage), out var kept)) return kept;
+            page = Page(start, perPage);
         }
+        return Keep(page, Render(json => Write(json, page)));
+    }
 
+    /// <summary>
+    /// Renders ahead what a backfill reads: every ticket's audits page and the export pages of
+    /// <paramref name="perPage"/> from the start of the change log, on all cores. Their bytes stay until the account
+    /// changes (a changed ticket's audits, every export page).
+    /// </summary>
+    /// <returns>How many bytes the rendered bodies take.</returns>
+    public long Prerender(int perPage)
+    {
+        long[] ids;
+        lock (_gate) ids = [.. _tickets.Keys];
+        long bytes = 0;
+        Parallel.ForEach(ids, () => 0L, (id, _, sum) => sum + (AuditsJson(id)?.Length ?? 0), sum => Interlocked.Add(ref bytes, sum));
+        for (var start = 0; ;)
+        {
+            ExportPage page;
+            lock (_gate) page = Page(start, perPage);
+            bytes += Keep(page, Render(json => Write(json, page))).Length;
+            if (page.End) return bytes;
+            start = page.Next;
+        }
+    }
+
+    private byte[] Keep(ExportPage page, byte[] body)
+    {
+        lock (_gate)
+        {
+            if (page.Version == _version) _pagesJson[(page.Start, page.PerPage)] = body; // else the account changed meanwhile
+        }
+        return body;
+    }
+
+    private void Changed()
+    {
+        _version++;
+        _pagesJson.Clear();
+    }
+
+    private int Start(string? cursor, long? startTime) =>
+        cursor is not null ? ParseCursor(cursor) : FirstAtOrAfter(Instant.FromUnixTimeSeconds(startTime ?? 0));
+
+    /// <summary>What the page from <paramref name="start"/> shows; under <see cref="_gate"/>.</summary>
+    private ExportPage Page(int start, int perPage)
+    {
+        List<StubTicket> tickets = [];
+        var position = start;
+        for (; position < _log.Count && tickets.Count < perPage; position++)
+        {
+            var (ticket, latest) = _tickets[_log[position]];
+            if (latest == position) tickets.Add(ticket); // listed once, at its latest change
+        }
+        var referenced = tickets.SelectMany(t => (long?[])[t.RequesterId, t.AssigneeId]).OfType<long>().ToHashSet();
+        return new ExportPage(
+            _version,
+            start,
+            perPage,
+            tickets,
+            position,
+            position >= _log.Count,
+            new Dictionary<long, string>(_groups),
+            new Dictionary<long, string>(_organizations),
+            [.. referenced.Select(id => _users.GetValueOrDefault(id)).OfType<StubUser>()]);
+    }
+
+    private static void Write(Utf8JsonWriter json, ExportPage page)
+    {
         json.WriteStartObject();
         json.WriteStartArray("tickets");
-        foreach (var ticket in page) WriteTicket(json, ticket);
+        foreach (var ticket in page.Tickets) WriteTicket(json, ticket);
         json.WriteEndArray();
-        json.WriteString("after_cursor", CursorPrefix + next.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("after_cursor", CursorPrefix + page.Next.ToString(CultureInfo.InvariantCulture));
         json.WriteNull("before_cursor");
-        json.WriteBoolean("end_of_stream", end);
-        WriteNamed(json, "groups", groups);
-        WriteNamed(json, "organizations", organizations);
+        json.WriteBoolean("end_of_stream", page.End);
+        WriteNamed(json, "groups", page.Groups);
+        WriteNamed(json, "organizations", page.Organizations);
         json.WriteStartArray("users");
-        foreach (var user in users) WriteUser(json, user);
+        foreach (var user in page.Users) WriteUser(json, user);
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    private sealed record ExportPage(
+        long Version,
+        int Start,
+        int PerPage,
+        List<StubTicket> Tickets,
+        int Next,
+        bool End,
+        Dictionary<long, string> Groups,
+        Dictionary<long, string> Organizations,
+        List<StubUser> Users);
 
     /// <returns>False when the account has no such ticket (Zendesk answers 404).</returns>
     public bool WriteAudits(Utf8JsonWriter json, long ticketId)
     {
         var ticket = Get(ticketId);
         if (ticket is null) return false;
+        WriteAudits(json, ticket);
+        return true;
+    }
+
+    /// <summary>
+    /// The audits page <see cref="WriteAudits(Utf8JsonWriter, long)"/> writes, as UTF-8 JSON: rendered once per version
+    /// of the ticket (until it is put again). Null when the account has no such ticket.
+    /// </summary>
+    public byte[]? AuditsJson(long ticketId)
+    {
+        StubTicket? ticket;
+        lock (_gate)
+        {
+            if (!_tickets.TryGetValue(ticketId, out var entry)) return null;
+            ticket = entry.Ticket;
+            if (_auditsJson.TryGetValue(ticketId, out var kept) && ReferenceEquals(kept.Version, ticket)) return kept.Body;
+        }
+        var body = Render(json => WriteAudits(json, ticket));
+        lock (_gate)
+        {
+            // Kept only while the ticket is still this version: one put meanwhile is served fresh next time.
+            if (_tickets.TryGetValue(ticketId, out var entry) && ReferenceEquals(entry.Ticket, ticket)) _auditsJson[ticketId] = (ticket, body);
+        }
+        return body;
+    }
+
+    private void WriteAudits(Utf8JsonWriter json, StubTicket ticket)
+    {
+        var ticketId = ticket.Id;
         var audits = ticket.Audits ?? Story(ticket);
         json.WriteStartObject();
         json.WriteStartArray("audits");
@@ -147,7 +282,6 @@ public sealed class ZendeskAccount
         json.WriteNull("after_cursor");
         json.WriteEndObject();
         json.WriteEndObject();
-        return true;
     }
 
     public void WriteGroups(Utf8JsonWriter json)
@@ -171,6 +305,20 @@ public sealed class ZendeskAccount
         WriteNamed(json, "organizations", organizations);
         json.WriteEndObject();
     }
+
+    /// <summary>What <paramref name="write"/> writes, as UTF-8 JSON (the writer's defaults, as the stub's response writer has).</summary>
+    public static byte[] Render(Action<Utf8JsonWriter> write)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer)) write(json);
+        var body = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1024 * 1024) t_buffer = null; // an export page: not kept per thread
+        return body;
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
     private int FirstAtOrAfter(Instant start)
     {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,8 +16,10 @@ namespace SlaTimers.Testing.Zendesk;
 /// <summary>
 /// A Zendesk stand-in on a real loopback socket (Kestrel on 127.0.0.1, a port the OS chooses) serving a
 /// <see cref="ZendeskAccount"/>: the incremental cursor export, audits, groups and organizations, behind HTTP Basic
-/// authentication with the account's API token (a wrong one gets 401, as Zendesk answers). Fast enough for load: it
-/// writes its JSON straight to the response. It records every request, counts them per route, records how many
+/// authentication with the account's API token (a wrong one gets 401, as Zendesk answers). Cheap enough for load: it
+/// answers with the account's rendered bodies (<see cref="ZendeskAccount.AuditsJson"/>, kept per ticket version), each
+/// in one write with its <c>Content-Length</c>, handled on the socket's own thread, and no configuration file
+/// watched. It records every request, counts them per route, records how many
 /// were in flight at once, and can slow down or hold exports, or refuse every request, on demand.
 /// <para>
 /// A path can be scripted instead (<see cref="On(string, StubResponse[])"/>): answers the account does not give —
@@ -45,9 +46,14 @@ public sealed class ZendeskStub : IAsyncDisposable
         _account = account;
         _clock = clock;
         _authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.Email}/token:{account.ApiToken}"));
-        var builder = WebApplication.CreateSlimBuilder();
+        // No appsettings.json reloading: it watched the whole current folder (every file the worker, PostgreSQL or a
+        // build wrote under it cost the driver CPU).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxConcurrentConnections = null);
+        // Requests are handled where the socket read completes, not queued to the thread pool again: the handler
+        // never blocks (held exports and delays are awaited), and each hop was a thread woken on a shared 2-core box.
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.Run(HandleAsync);
@@ -166,37 +172,39 @@ public sealed class ZendeskStub : IAsyncDisposable
             return;
         }
 
-        var query = context.Request.Query;
-        await using var writer = new Utf8JsonWriter(response.BodyWriter);
+        var query = route is StubRoute.Export or StubRoute.Organizations ? context.Request.Query : null; // audits: not parsed
+        byte[]? body;
         switch (route)
         {
             case StubRoute.Export:
-                var perPage = int.TryParse(query["per_page"], CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 1000) : 1000;
+                var perPage = int.TryParse(query!["per_page"], CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 1000) : 1000;
                 long? start = long.TryParse(query["start_time"], CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
                 var cursor = query["cursor"].ToString() is { Length: > 0 } c ? c : null;
-                _account.WriteExportPage(writer, cursor, start, perPage);
+                body = _account.ExportPageJson(cursor, start, perPage);
                 break;
             case StubRoute.Audits:
-                if (!_account.WriteAudits(writer, ticketId))
-                {
-                    await ErrorAsync(response, 404, "RecordNotFound");
-                    return;
-                }
+                body = _account.AuditsJson(ticketId);
                 break;
             case StubRoute.Groups:
-                _account.WriteGroups(writer);
+                body = ZendeskAccount.Render(_account.WriteGroups);
                 break;
             case StubRoute.Organizations:
-                var ids = query["ids"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries)
+                var ids = query!["ids"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries)
                     .Select(id => long.Parse(id, CultureInfo.InvariantCulture));
-                _account.WriteOrganizations(writer, ids);
+                body = ZendeskAccount.Render(json => _account.WriteOrganizations(json, ids));
                 break;
             default:
-                await ErrorAsync(response, 404, "RecordNotFound");
-                return;
+                body = null;
+                break;
         }
-        await writer.FlushAsync(context.RequestAborted);
-        await response.BodyWriter.FlushAsync(context.RequestAborted);
+        if (body is null)
+        {
+            await ErrorAsync(response, 404, "RecordNotFound");
+            return;
+        }
+        // One write of the whole body, its length known: Kestrel sends headers and body together, unchunked.
+        response.ContentLength = body.Length;
+        await response.BodyWriter.WriteAsync(body, context.RequestAborted);
     }
 
     private static async Task ScriptedAsync(HttpResponse response, StubResponse scripted, CancellationToken cancellationToken)
