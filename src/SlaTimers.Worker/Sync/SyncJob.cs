@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using SlaTimers.Configuration;
 using SlaTimers.Core.Storage;
 using SlaTimers.Core.Sync;
 using SlaTimers.Core.Tickets;
@@ -16,8 +17,8 @@ namespace SlaTimers.Worker.Sync;
 /// Reads one helpdesk's changes since its stored cursor, page by page, and stores each page with its tickets'
 /// clocks in one transaction (the cursor moves only with stored data); then reconciles the timers. The work is
 /// pipelined: the next page is read from the helpdesk while this one is evaluated and stored (and evaluated while
-/// this one is saved, when they share no ticket), and a page's timers are scheduled while the next page is read (and stored, see <see cref="SyncOptions.TimersBesideStore"/>); the
-/// run waits for its timers before it ends. One run per helpdesk at a time across all instances; a run that finds
+/// this one is saved, when they share no ticket), and a page's timers are scheduled while the next page is read (and
+/// stored, see <see cref="SyncOptions.TimersBesideStore"/>); the run waits for its timers before it ends. One run per helpdesk at a time across all instances; a run that finds
 /// another one busy skips.
 /// </summary>
 public sealed partial class SyncJob(
@@ -84,7 +85,7 @@ public sealed partial class SyncJob(
         // The read not awaited yet: when the run ends early (a failure), it is cancelled and waited for.
         Task<TicketPage>? reading = ReadAheadAsync(source, cursor, stop.Token);
         // The next page's write, built while the current one was saved; null when it is still to be built.
-        Task<SyncPageWrite>? builtAhead = null;
+        BuiltAhead? builtAhead = null;
         try
         {
             for (var pages = 1; ; pages++)
@@ -130,8 +131,15 @@ public sealed partial class SyncJob(
                 SyncPageWrite write;
                 try
                 {
+                    // A page built ahead with a configuration replaced since is built again: the reload's re-evaluation
+                    // may already have passed its tickets, and would not see these clocks of the old rules.
+                    if (built is not null && !ReferenceEquals(built.Configuration, configuration.Current))
+                    {
+                        await Observe(built.Write);
+                        built = null;
+                    }
                     // A page built ahead carries the cursor it was read with; the run's cursor is the one stored.
-                    write = (await (built ?? BuildPageAsync(helpdesk, page, stop.Token))) with { NextCursor = next };
+                    write = (await (built?.Write ?? BuildPageAsync(helpdesk, page, configuration.Current, stop.Token))) with { NextCursor = next };
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -139,7 +147,7 @@ public sealed partial class SyncJob(
                     throw;
                 }
                 var saving = SavePageAsync(helpdesk, write, cancellationToken);
-                builtAhead = await BuildAheadAsync(helpdesk, page, reading, saving, stop.Token);
+                builtAhead = reading is null ? null : await BuildAheadAsync(helpdesk, page, reading, saving, stop.Token);
                 cursor = (await saving).NextCursor;
 
                 // One reconciliation runs at a time (ReconcileGate): a request made while one runs makes it read the
@@ -162,7 +170,7 @@ public sealed partial class SyncJob(
             {
                 await stop.CancelAsync();
                 if (reading is not null) await Observe(reading);
-                if (builtAhead is not null) await Observe(builtAhead);
+                if (builtAhead is not null) await Observe(builtAhead.Write);
             }
         }
     }
@@ -172,21 +180,15 @@ public sealed partial class SyncJob(
     /// ticket of this page, whose stored record this save is about to change (then it is built after the save, as
     /// before). Returns null when nothing was started: the save ended first, or the read failed (the loop reports it).
     /// </summary>
-    private Task<Task<SyncPageWrite>?> BuildAheadAsync(
-        string helpdesk, TicketPage page, Task<TicketPage>? reading, Task saving, CancellationToken cancellationToken)
+    private async Task<BuiltAhead?> BuildAheadAsync(
+        string helpdesk, TicketPage page, Task<TicketPage> reading, Task saving, CancellationToken cancellationToken)
     {
-        if (reading is null) return Task.FromResult<Task<SyncPageWrite>?>(null);
-        return WaitAndStart();
-
-        async Task<Task<SyncPageWrite>?> WaitAndStart()
-        {
-            if (await Task.WhenAny(saving, reading) != reading || !reading.IsCompletedSuccessfully) return null;
-            var nextPage = reading.Result;
-            var saved = page.Tickets.Select(TicketKey.Of).ToHashSet();
-            if (nextPage.Tickets.Any(t => saved.Contains(TicketKey.Of(t)))) return null;
-            // Its cursor is filled in when the loop takes the page; the write carries the page's own until then.
-            return Task.Run(() => BuildPageAsync(helpdesk, nextPage, cancellationToken), CancellationToken.None);
-        }
+        if (await Task.WhenAny(saving, reading) != reading || !reading.IsCompletedSuccessfully) return null;
+        var nextPage = reading.Result;
+        var saved = page.Tickets.Select(TicketKey.Of).ToHashSet();
+        if (nextPage.Tickets.Any(t => saved.Contains(TicketKey.Of(t)))) return null;
+        var current = configuration.Current;
+        return new BuiltAhead(current, Task.Run(() => BuildPageAsync(helpdesk, nextPage, current, cancellationToken), CancellationToken.None));
     }
 
     /// <summary>Starts reading a page off the caller's path (a source may do its work before its first await).</summary>
@@ -207,11 +209,11 @@ public sealed partial class SyncJob(
     }
 
     /// <summary>Reads the stored records of the page's tickets and builds what is written: merged timelines, evaluated clocks.</summary>
-    private async Task<SyncPageWrite> BuildPageAsync(string helpdesk, TicketPage page, CancellationToken cancellationToken)
+    private async Task<SyncPageWrite> BuildPageAsync(string helpdesk, TicketPage page, SlaConfiguration configured, CancellationToken cancellationToken)
     {
         var keys = page.Tickets.Select(TicketKey.Of).Distinct().ToList();
         var stored = await tickets.GetTicketsAsync(keys, cancellationToken);
-        return SyncPageBuilder.Build(helpdesk, page, stored, configuration.Current.Rules, clock.GetCurrentInstant(),
+        return SyncPageBuilder.Build(helpdesk, page, stored, configured.Rules, clock.GetCurrentInstant(),
             (rejected, e) => LogQuarantined(e, rejected.Source, rejected.ExternalId ?? "(no id)", rejected.Reason));
     }
 
@@ -233,6 +235,9 @@ public sealed partial class SyncJob(
     /// <summary>Records a failed step as the helpdesk's last sync error (the caller rethrows it).</summary>
     private Task RecordFailureAsync(string helpdesk, Exception e) =>
         tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+
+    /// <summary>A page's write being built beside the previous page's save, and the configuration it is built with.</summary>
+    private sealed record BuiltAhead(SlaConfiguration Configuration, Task<SyncPageWrite> Write);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sync {Helpdesk}: another run is busy; skipping this one.")]
     private partial void LogBusy(string helpdesk);

@@ -146,6 +146,35 @@ public sealed class SyncJobTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WhenTheConfigurationIsReplacedWhileAPageIsBuiltAhead_BuildsItAgainWithTheNewOne()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
+        var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
+        var builtAhead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var readsOfTheSecondPage = 0;
+        // Page c2 is being built beside c1's save when a reload replaces the configuration, before c1's save goes on.
+        var store = new InterruptedTicketStore(_tickets,
+            beforePage: async page =>
+            {
+                if (page.NextCursor != "c1") return;
+                await builtAhead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                holder.Replace(WorkerConfig.Load(_config));
+            },
+            beforeGet: keys =>
+            {
+                if (!keys.Contains(new TicketKey("hd", "2"))) return;
+                Interlocked.Increment(ref readsOfTheSecondPage);
+                builtAhead.TrySetResult();
+            });
+
+        await NewJob(store, holder).RunAsync("hd", CancellationToken.None);
+
+        Assert.Equal(2, readsOfTheSecondPage);
+        Assert.Equal(["c1", "c2"], _tickets.Pages.Select(p => p.NextCursor));
+    }
+
+    [Fact]
     public async Task Run_WhenTheNextPageSharesATicket_BuildsItOnlyAfterThisOneIsSaved()
     {
         var reply = Now + Duration.FromHours(1);
@@ -211,9 +240,9 @@ public sealed class SyncJobTests : IDisposable
         Assert.Empty(_jobs.Created);
     }
 
-    private SyncJob NewJob(ITicketStore store)
+    private SyncJob NewJob(ITicketStore store, SlaConfigurationHolder? holder = null)
     {
-        var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
+        holder ??= new SlaConfigurationHolder(WorkerConfig.Load(_config));
         var scheduler = new TimerScheduler(_timers, _tickets, _jobs, new ReconcileGate(), holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
         return new SyncJob(_source, store, holder, scheduler, new FreeLocks(), _backoff, _jobs, _clock,
             Options.Create(new SyncOptions { MaxPagesPerRun = 3 }), NullLogger<SyncJob>.Instance);
