@@ -35,8 +35,8 @@ internal sealed record CheckpointDocument(
         At,
         State);
 
-    public static string Serialize(ImmutableArray<ClockCheckpoint> checkpoints) =>
-        StorageJson.Serialize(checkpoints.IsDefault ? [] : checkpoints.Select(From).ToArray());
+    /// <summary>The column's text, written by hand (<see cref="DocumentWriter"/>): what the serializer writes for these documents.</summary>
+    public static string Serialize(ImmutableArray<ClockCheckpoint> checkpoints) => DocumentWriter.Checkpoints(checkpoints);
 
     public static ImmutableArray<ClockCheckpoint> Deserialize(string json) =>
         [.. StorageJson.Deserialize<CheckpointDocument[]>(json, "checkpoints").Select(d => d.ToCheckpoint())];

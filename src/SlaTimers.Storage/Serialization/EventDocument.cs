@@ -37,7 +37,8 @@ internal sealed record EventDocument(
         Fields = Fields?.ToImmutableDictionary(),
     };
 
-    public static string Serialize(IEnumerable<TicketEvent> timeline) => StorageJson.Serialize(timeline.Select(From).ToArray());
+    /// <summary>The column's text, written by hand (<see cref="DocumentWriter"/>): what the serializer writes for these documents.</summary>
+    public static string Serialize(IEnumerable<TicketEvent> timeline) => DocumentWriter.Timeline(timeline);
 
     public static ImmutableArray<TicketEvent> Deserialize(string json) =>
         [.. StorageJson.Deserialize<EventDocument[]>(json, "timeline").Select(d => d.ToEvent())];
