@@ -50,7 +50,8 @@ internal static class PostgresEvaluations
     /// </summary>
     /// <param name="stored">
     /// The tickets that were stored before (read under lock in the same transaction), when the caller knows them: only
-    /// they can have clocks to replace, since clock rows are written only with their ticket. Null: any may have.
+    /// they can have clocks to replace or a timer row to drop, since clock and timer rows are first written only with
+    /// their ticket. Null: any may have.
     /// </param>
     public static void Add(NpgsqlBatch batch, IReadOnlyList<TicketRecord> records, IReadOnlySet<TicketKey>? stored = null)
     {
@@ -71,7 +72,8 @@ internal static class PostgresEvaluations
                 Timestamps(due.Select(r => r.NextCheckpointAt))));
         }
 
-        var done = records.Where(r => r.NextCheckpointAt is null).ToList();
+        // A ticket stored for the first time has no timer row to drop or orphan: rows are written only with their ticket.
+        var done = records.Where(r => r.NextCheckpointAt is null && (stored is null || stored.Contains(r.Key))).ToList();
         if (done.Count > 0)
         {
             batch.BatchCommands.Add(Command(DropTimers, Texts(done.Select(r => r.Ticket.Source)), Texts(done.Select(r => r.Ticket.ExternalId))));
