@@ -91,35 +91,35 @@ internal static class PostgresEvaluations
         await using var importer = await connection.BeginBinaryImportAsync(CopyClocks, cancellationToken);
         foreach (var (key, clock) in clocks)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.TextAsync(key.Source, cancellationToken);
-            await importer.TextAsync(key.ExternalId, cancellationToken);
-            await WriteAsync(importer, clock, cancellationToken);
+            importer.StartRow();
+            importer.Text(key.Source);
+            importer.Text(key.ExternalId);
+            Write(importer, clock);
         }
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter importer, ClockColumns clock, CancellationToken cancellationToken)
+    private static void Write(NpgsqlBinaryImporter importer, ClockColumns clock)
     {
-        await importer.TextAsync(clock.ClockKey, cancellationToken);
-        await importer.IntegerAsync(clock.Ordinal, cancellationToken);
-        await importer.TextAsync(clock.AgreementId, cancellationToken);
-        await importer.TextAsync(clock.AgreementKind, cancellationToken);
-        await importer.TextAsync(clock.Metric, cancellationToken);
-        await importer.IntegerAsync(clock.Cycle, cancellationToken);
-        await importer.TextAsync(clock.State, cancellationToken);
-        await importer.BooleanAsync(clock.IsOpen, cancellationToken);
-        await importer.BooleanAsync(clock.IsPaused, cancellationToken);
-        await importer.TextAsync(clock.PolicyId, cancellationToken);
-        await importer.TextAsync(clock.Priority, cancellationToken);
-        await importer.TextAsync(clock.CalendarId, cancellationToken);
-        await importer.TimestampAsync(clock.Started, cancellationToken);
-        await importer.TimestampAsync(clock.Stopped, cancellationToken);
-        await importer.TextAsync(clock.StopReason, cancellationToken);
-        await importer.BigintAsync(clock.UsedTicks, cancellationToken);
-        await importer.BigintAsync(clock.BudgetTicks, cancellationToken);
-        await importer.TimestampAsync(clock.Deadline, cancellationToken);
-        await importer.TimestampAsync(clock.BreachedAt, cancellationToken);
-        await importer.JsonAsync(clock.Checkpoints, cancellationToken);
+        importer.Text(clock.ClockKey);
+        importer.Integer(clock.Ordinal);
+        importer.Text(clock.AgreementId);
+        importer.Text(clock.AgreementKind);
+        importer.Text(clock.Metric);
+        importer.Integer(clock.Cycle);
+        importer.Text(clock.State);
+        importer.Boolean(clock.IsOpen);
+        importer.Boolean(clock.IsPaused);
+        importer.Text(clock.PolicyId);
+        importer.Text(clock.Priority);
+        importer.Text(clock.CalendarId);
+        importer.Timestamp(clock.Started);
+        importer.Timestamp(clock.Stopped);
+        importer.Text(clock.StopReason);
+        importer.Bigint(clock.UsedTicks);
+        importer.Bigint(clock.BudgetTicks);
+        importer.Timestamp(clock.Deadline);
+        importer.Timestamp(clock.BreachedAt);
+        importer.Json(clock.Checkpoints);
     }
 }

@@ -147,28 +147,28 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
         await using var importer = await connection.BeginBinaryImportAsync(CopyTickets, cancellationToken);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await WriteAsync(importer, row, cancellationToken);
+            importer.StartRow();
+            Write(importer, row);
         }
         await importer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter importer, TicketRow row, CancellationToken cancellationToken)
+    private static void Write(NpgsqlBinaryImporter importer, TicketRow row)
     {
         var (record, ticket) = (row.Record, row.Record.Ticket);
-        await importer.TextAsync(ticket.Source, cancellationToken);
-        await importer.TextAsync(ticket.ExternalId, cancellationToken);
-        await importer.TextAsync(ticket.DisplayId, cancellationToken);
-        await importer.TextAsync(ticket.Subject, cancellationToken);
-        await importer.TextAsync(ticket.Link, cancellationToken);
-        await importer.TimestampAsync(ticket.Created, cancellationToken);
-        await importer.TimestampAsync(record.FirstSeen, cancellationToken);
-        await importer.TimestampAsync(record.EvaluatedAt, cancellationToken);
-        await importer.TimestampAsync(record.NextCheckpointAt, cancellationToken);
-        await importer.BooleanAsync(TicketColumns.IsOpen(record), cancellationToken);
-        await importer.JsonbAsync(row.Document, cancellationToken);
-        await importer.JsonAsync(row.Timeline, cancellationToken);
-        await importer.BigintAsync(1, cancellationToken);
+        importer.Text(ticket.Source);
+        importer.Text(ticket.ExternalId);
+        importer.Text(ticket.DisplayId);
+        importer.Text(ticket.Subject);
+        importer.Text(ticket.Link);
+        importer.Timestamp(ticket.Created);
+        importer.Timestamp(record.FirstSeen);
+        importer.Timestamp(record.EvaluatedAt);
+        importer.Timestamp(record.NextCheckpointAt);
+        importer.Boolean(TicketColumns.IsOpen(record));
+        importer.Jsonb(row.Document);
+        importer.Json(row.Timeline);
+        importer.Bigint(1);
     }
 
     public async Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)
