@@ -38,6 +38,9 @@ internal sealed class ZendeskTicketSource(
 
     private readonly ZendeskFieldMapper _map = new(name, options, directory);
 
+    /// <summary>Where an agent opens a ticket, but for its id: the same for every ticket, so built once.</summary>
+    private readonly string _linkPrefix = $"{options.BaseUrl!.TrimEnd('/')}/agent/tickets/";
+
     public string Name => name;
 
     public async Task<TicketPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
@@ -158,15 +161,16 @@ internal sealed class ZendeskTicketSource(
             fields = _map.Current(ticket, status.Category, status.Name);
             timeline = events;
         }
+        var externalId = ticket.ExternalId;
         return new Ticket
         {
             Source = name,
-            ExternalId = ticket.ExternalId,
+            ExternalId = externalId,
             DisplayPrefix = options.DisplayPrefix,
             Created = ticket.CreatedAt,
             Subject = ticket.Subject,
             Requester = _map.Requester(ticket),
-            Link = $"{options.BaseUrl!.TrimEnd('/')}/agent/tickets/{ticket.ExternalId}",
+            Link = _linkPrefix + externalId,
             Fields = fields,
             Timeline = timeline,
         };
