@@ -27,15 +27,23 @@ public static class StatusCategories
         _ => "closed",
     };
 
+    /// <summary>
+    /// Each category's name as <see cref="TryParse"/> compares it, made once: connectors parse a status for every
+    /// status of every ticket they read.
+    /// </summary>
+    private static readonly (string Key, StatusCategory Status)[] ParseKeys =
+        [.. Enum.GetValues<StatusCategory>().Select(s => (s.ToString().ToLowerInvariant(), s))];
+
+    /// <summary>A category's name in any case, with or without <c>-</c> / <c>_</c> (<c>on-hold</c>, <c>On_Hold</c>, <c>onhold</c>).</summary>
     public static bool TryParse(string? text, out StatusCategory status)
     {
         status = default;
         var key = text?.Trim().Replace("-", "").Replace("_", "").ToLowerInvariant();
-        foreach (var candidate in Enum.GetValues<StatusCategory>())
+        foreach (var (candidate, category) in ParseKeys)
         {
-            if (candidate.ToString().ToLowerInvariant() == key)
+            if (candidate == key)
             {
-                status = candidate;
+                status = category;
                 return true;
             }
         }

@@ -46,38 +46,62 @@ internal sealed class ZendeskDirectory(string helpdesk, ILogger logger)
 
     public ZendeskCustomStatus? CustomStatus(long? id) => id is { } value ? _customStatuses.GetValueOrDefault(value) : null;
 
-    /// <summary>Looks up the names of ids not seen yet (each id at most once per process).</summary>
-    public async Task ResolveAsync(IZendeskApi api, IClock clock, IEnumerable<long> groupIds, IEnumerable<long> organizationIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks up the names of ids not seen yet (each id at most once per process). Usually every id is known
+    /// already; then nothing is requested and nothing allocated (the lookups, with their closures, are methods of
+    /// their own for that).
+    /// </summary>
+    public async Task ResolveAsync(IZendeskApi api, IClock clock, HashSet<long> groupIds, HashSet<long> organizationIds, CancellationToken cancellationToken)
     {
-        var groups = groupIds.Where(id => !_groups.ContainsKey(id) && !_unknownGroups.ContainsKey(id)).ToHashSet();
-        if (groups.Count > 0)
+        if (Unresolved(groupIds, _groups, _unknownGroups) is { } groups) await LookUpGroupsAsync(api, clock, groups, cancellationToken);
+        if (Unresolved(organizationIds, _organizations, _unknownOrganizations) is { } organizations)
         {
-            string? after = null;
-            for (var page = 0; page < MaxGroupPages; page++)
-            {
-                var response = await ZendeskResponses.ReadAsync(helpdesk, "group list", () => api.GetGroupsAsync(100, after, cancellationToken), clock);
-                foreach (var group in response.Groups ?? []) Learn(_groups, _unknownGroups, group);
-                after = response.Meta is { HasMore: true, AfterCursor: { } next } ? next : null;
-                if (after is null) break;
-            }
-            Forget(groups, _groups, _unknownGroups, "group");
+            await LookUpOrganizationsAsync(api, clock, organizations, cancellationToken);
         }
+    }
 
-        var organizations = organizationIds.Where(id => !_organizations.ContainsKey(id) && !_unknownOrganizations.ContainsKey(id)).ToList();
-        foreach (var chunk in organizations.Chunk(OrganizationsPerRequest))
+    /// <summary>All groups (a short list, so also the ones no ticket mentions yet).</summary>
+    private async Task LookUpGroupsAsync(IZendeskApi api, IClock clock, List<long> wanted, CancellationToken cancellationToken)
+    {
+        string? after = null;
+        for (var page = 0; page < MaxGroupPages; page++)
+        {
+            var response = await ZendeskResponses.ReadAsync(helpdesk, "group list", () => api.GetGroupsAsync(100, after, cancellationToken), clock);
+            foreach (var group in response.Groups ?? []) Learn(_groups, _unknownGroups, group);
+            after = response.Meta is { HasMore: true, AfterCursor: { } next } ? next : null;
+            if (after is null) break;
+        }
+        Forget(wanted, _groups, _unknownGroups, "group");
+    }
+
+    /// <summary>Just the wanted organizations, a hundred a request.</summary>
+    private async Task LookUpOrganizationsAsync(IZendeskApi api, IClock clock, List<long> wanted, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in wanted.Chunk(OrganizationsPerRequest))
         {
             var ids = string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
             var response = await ZendeskResponses.ReadAsync(helpdesk, "organization lookup", () => api.GetOrganizationsAsync(ids, cancellationToken), clock);
             foreach (var organization in response.Organizations ?? []) Learn(_organizations, _unknownOrganizations, organization);
         }
-        Forget(organizations, _organizations, _unknownOrganizations, "organization");
+        Forget(wanted, _organizations, _unknownOrganizations, "organization");
     }
 
-    private void Forget(IEnumerable<long> wanted, ConcurrentDictionary<long, string> names, ConcurrentDictionary<long, bool> unknown, string kind)
+    /// <summary>The ids neither named nor known to be unknown, in their order; null when there are none.</summary>
+    private static List<long>? Unresolved(HashSet<long> ids, ConcurrentDictionary<long, string> names, ConcurrentDictionary<long, bool> unknown)
     {
-        foreach (var id in wanted.Where(id => !names.ContainsKey(id)))
+        List<long>? result = null;
+        foreach (var id in ids)
         {
-            if (unknown.TryAdd(id, true))
+            if (!names.ContainsKey(id) && !unknown.ContainsKey(id)) (result ??= []).Add(id);
+        }
+        return result;
+    }
+
+    private void Forget(List<long> wanted, ConcurrentDictionary<long, string> names, ConcurrentDictionary<long, bool> unknown, string kind)
+    {
+        foreach (var id in wanted)
+        {
+            if (!names.ContainsKey(id) && unknown.TryAdd(id, true))
             {
                 logger.LogWarning("Helpdesk {Helpdesk}: Zendesk does not know {Kind} {Id} (deleted?); tickets show its id, which no policy name matches", helpdesk, kind, id);
             }

@@ -24,7 +24,10 @@ internal sealed class ZendeskFieldMapper(string helpdesk, ZendeskOptions options
 
     public static string? Assignee(long? id) => id is { } value ? AssigneePrefix + value.ToString(CultureInfo.InvariantCulture) : null;
 
-    public string CustomFieldName(string fieldId) => TicketFieldNames.CustomPrefix + (options.CustomFields.GetValueOrDefault(fieldId) ?? fieldId);
+    public string CustomFieldName(string fieldId) => TicketFieldNames.CustomPrefix + CustomFieldKey(fieldId);
+
+    /// <summary>A custom field's name without the <c>custom.</c> prefix: its configured name, or its id.</summary>
+    private string CustomFieldKey(string fieldId) => options.CustomFields.GetValueOrDefault(fieldId) ?? fieldId;
 
     /// <summary>
     /// The category and name of a status: a custom status's agent label is looked up first, then the built-in
@@ -54,7 +57,7 @@ internal sealed class ZendeskFieldMapper(string helpdesk, ZendeskOptions options
         "organization_id" => (TicketFieldNames.Organization, Organization(ZendeskValues.Id(value))),
         "assignee_id" => (TicketFieldNames.Assignee, Assignee(ZendeskValues.Id(value))),
         "tags" => (TicketFieldNames.Tags, string.Join(",", ZendeskValues.Tags(value))),
-        _ when fieldName.Length > 0 && fieldName.All(char.IsAsciiDigit) => (CustomFieldName(fieldName), ZendeskValues.Text(value)),
+        _ when IsCustomFieldId(fieldName) => (CustomFieldName(fieldName), ZendeskValues.Text(value)),
         _ => null,
     };
 
@@ -68,14 +71,26 @@ internal sealed class ZendeskFieldMapper(string helpdesk, ZendeskOptions options
         Assignee = Assignee(ticket.AssigneeId),
         Channel = ticket.Channel,
         Tags = ticket.Tags.ToImmutableHashSet(StringComparer.OrdinalIgnoreCase),
-        Custom = ticket.CustomFields
-            .Where(f => f.Value is not null)
-            .Aggregate(
-                ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase),
-                (custom, f) => custom.SetItem(CustomFieldName(f.FieldId)[TicketFieldNames.CustomPrefix.Length..], f.Value!)),
+        Custom = CurrentCustomFields(ticket),
         Status = status,
         StatusName = statusName,
     };
+
+    /// <summary>A custom field's audit <c>field_name</c> is its numeric id.</summary>
+    private static bool IsCustomFieldId(string fieldName) =>
+        fieldName.Length > 0 && !fieldName.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    /// <summary>The ticket's custom fields that have a value, by name (a later field of the same name wins).</summary>
+    private ImmutableDictionary<string, string> CurrentCustomFields(ZendeskTicketData ticket)
+    {
+        // A builder: setting the fields one by one on the immutable dictionary would rebuild it for each.
+        var custom = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (fieldId, value) in ticket.CustomFields)
+        {
+            if (value is not null) custom[CustomFieldKey(fieldId)] = value;
+        }
+        return custom.ToImmutable();
+    }
 
     /// <summary>Is the author of a public comment the customer? The requester, or a user Zendesk calls an end-user.</summary>
     public bool IsCustomer(long? authorId, ZendeskTicketData ticket) =>

@@ -85,7 +85,14 @@ internal sealed record ZendeskTicketData
             problem = "'tags' is not an array";
             return false;
         }
-        if (!TryReadIds(json, out var ids, out problem)) return false;
+        if (!TryReadId(json, "custom_status_id", out var customStatusId, out problem)
+            || !TryReadId(json, "group_id", out var groupId, out problem)
+            || !TryReadId(json, "organization_id", out var organizationId, out problem)
+            || !TryReadId(json, "assignee_id", out var assigneeId, out problem)
+            || !TryReadId(json, "requester_id", out var requesterId, out problem))
+        {
+            return false;
+        }
 
         ticket = new ZendeskTicketData
         {
@@ -93,13 +100,13 @@ internal sealed record ZendeskTicketData
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
             Status = status,
-            CustomStatusId = ids["custom_status_id"],
+            CustomStatusId = customStatusId,
             Priority = ZendeskValues.Text(ZendeskValues.Property(json, "priority")),
             Type = ZendeskValues.Text(ZendeskValues.Property(json, "type")),
-            GroupId = ids["group_id"],
-            OrganizationId = ids["organization_id"],
-            AssigneeId = ids["assignee_id"],
-            RequesterId = ids["requester_id"],
+            GroupId = groupId,
+            OrganizationId = organizationId,
+            AssigneeId = assigneeId,
+            RequesterId = requesterId,
             Tags = [.. ZendeskValues.Tags(tags)],
             CustomFields = ReadCustomFields(json),
             Subject = ZendeskValues.Text(ZendeskValues.Property(json, "subject")) ?? "",
@@ -110,20 +117,16 @@ internal sealed record ZendeskTicketData
         return true;
     }
 
-    private static bool TryReadIds(JsonElement json, out Dictionary<string, long?> ids, out string? problem)
+    /// <summary>An optional id: absent or null is none, anything but an id is a problem.</summary>
+    private static bool TryReadId(JsonElement json, string name, out long? id, out string? problem)
     {
-        ids = [];
         problem = null;
-        foreach (var name in (string[])["custom_status_id", "group_id", "organization_id", "assignee_id", "requester_id"])
+        var value = ZendeskValues.Property(json, name);
+        id = ZendeskValues.Id(value);
+        if (value is not null && id is null)
         {
-            var value = ZendeskValues.Property(json, name);
-            var id = ZendeskValues.Id(value);
-            if (value is not null && id is null)
-            {
-                problem = $"'{name}' {value.Value.GetRawText()} is not an id";
-                return false;
-            }
-            ids[name] = id;
+            problem = $"'{name}' {value.Value.GetRawText()} is not an id";
+            return false;
         }
         return true;
     }

@@ -43,16 +43,16 @@ internal static class ZendeskTimeline
         foreach (var (at, audit) in ordered)
         {
             var children = audit.Events ?? [];
-            var isCreate = !created && children.Any(e => Is(e, "Create"));
+            var isCreate = !created && children.Exists(e => Is(e, "Create"));
             var statusChanged = false;
             var isMerge = false;
-            var initial = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (isCreate && (ZendeskValues.Text(audit.Via?.Channel) ?? ticket.Channel) is { } channel) initial[TicketFieldNames.Channel] = channel;
+            // Only the creating audit has initial values; the others (nearly all) need no dictionary.
+            var initial = isCreate ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+            if (initial is not null && (ZendeskValues.Text(audit.Via?.Channel) ?? ticket.Channel) is { } channel) initial[TicketFieldNames.Channel] = channel;
 
             for (var index = 0; index < children.Count; index++)
             {
                 var child = children[index];
-                var id = $"{audit.Id}.{(child.Id ?? index).ToString(CultureInfo.InvariantCulture)}";
                 var fieldName = ZendeskValues.Text(child.FieldName) ?? "";
                 if (Is(child, "Create") || Is(child, "Change"))
                 {
@@ -77,13 +77,13 @@ internal static class ZendeskTimeline
                             break;
                     }
                     if (map.AuditField(fieldName, child.Value) is not { } field) continue;
-                    if (Is(child, "Create") && isCreate)
+                    if (initial is not null && Is(child, "Create"))
                     {
                         if (field.Value is not null) initial[field.Field] = field.Value;
                     }
                     else
                     {
-                        events.Add(TicketEvent.FieldChange(at, field.Field, field.Value, id));
+                        events.Add(TicketEvent.FieldChange(at, field.Field, field.Value, EventId(audit, child, index)));
                     }
                 }
             }
@@ -95,7 +95,7 @@ internal static class ZendeskTimeline
                 {
                     var child = children[index];
                     if (child.Type is not { } type || !CommentTypes.Contains(type) || child.Public != true) continue;
-                    var id = $"{audit.Id}.{(child.Id ?? index).ToString(CultureInfo.InvariantCulture)}";
+                    var id = EventId(audit, child, index);
                     events.Add(map.IsCustomer(child.AuthorId ?? audit.AuthorId, ticket) ? TicketEvent.CustomerWrote(at, id) : TicketEvent.Reply(at, id));
                 }
             }
@@ -124,7 +124,7 @@ internal static class ZendeskTimeline
             var at = merged?.At ?? ticket.UpdatedAt ?? ticket.CreatedAt;
             events.Add(TicketEvent.Merge(at, merged is { } m ? $"{m.AuditId}.merged" : "merged"));
         }
-        if (!events.Any(e => e.Kind == TicketEventKind.AgentReply) && FirstReplyFromMetrics(ticket) is { } firstReply)
+        if (!events.Exists(e => e.Kind == TicketEventKind.AgentReply) && FirstReplyFromMetrics(ticket) is { } firstReply)
         {
             events.Add(TicketEvent.Reply(firstReply, "metrics.first-reply"));
         }
@@ -139,6 +139,10 @@ internal static class ZendeskTimeline
         if (metrics.ReplyTimeInMinutes?.Calendar is { } minutes) return ticket.CreatedAt + Duration.FromMinutes(minutes);
         return null;
     }
+
+    /// <summary>Zendesk's own id of a child event, <c>{audit id}.{child event id}</c> (its place when it has no id); made only for events that become one.</summary>
+    private static string EventId(ZendeskAudit audit, ZendeskAuditEvent child, int index) =>
+        $"{audit.Id}.{(child.Id ?? index).ToString(CultureInfo.InvariantCulture)}";
 
     private static bool Is(ZendeskAuditEvent e, string type) => string.Equals(e.Type, type, StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,7 @@ internal static class ZendeskValues
     {
         instant = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
+        if (TryParseUtcSeconds(text, out instant)) return true;
         foreach (var pattern in TimestampPatterns)
         {
             if (pattern.Parse(text) is { Success: true } result)
@@ -28,6 +29,39 @@ internal static class ZendeskValues
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// The form Zendesk writes every timestamp in, <c>yyyy-MM-ddTHH:mm:ssZ</c>, read digit by digit: a backfill
+    /// reads a dozen timestamps per ticket, and the general pattern costs about a microsecond each. False for
+    /// anything else — another form, or a date or time that does not exist — which the patterns then decide, as
+    /// they always did.
+    /// </summary>
+    internal static bool TryParseUtcSeconds(string text, out Instant instant)
+    {
+        instant = default;
+        if (text is not [_, _, _, _, '-', _, _, '-', _, _, 'T', _, _, ':', _, _, ':', _, _, 'Z']) return false;
+        if (!TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+            || !TryDigits(text, 11, 2, out var hour) || !TryDigits(text, 14, 2, out var minute) || !TryDigits(text, 17, 2, out var second))
+        {
+            return false;
+        }
+        // Year 0 is valid for the pattern (1 BC) but not for DateTime.DaysInMonth: left to the pattern.
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        if (hour > 23 || minute > 59 || second > 59) return false;
+        instant = Instant.FromUtc(year, month, day, hour, minute, second);
+        return true;
+    }
+
+    private static bool TryDigits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i])) return false;
+            value = value * 10 + (text[i] - '0');
+        }
+        return true;
     }
 
     /// <summary>A value as text: strings as they are (empty → null), numbers and booleans as written, arrays comma-joined.</summary>

@@ -122,7 +122,7 @@ public class CheckpointTests
     [Fact]
     public void A_paused_clock_has_its_checkpoints_suspended()
     {
-        var ticket = TestTicket.Created(T0).Status(M(30), Tickets.StatusCategory.Pending);
+        var ticket = TestTicket.Created(T0).Status(M(30), SlaTimers.Core.Tickets.StatusCategory.Pending);
 
         var clock = ticket.Evaluate(Rules(AlwaysOpen), M(60)).Resolution();
 

@@ -28,6 +28,30 @@ public class ZendeskRejectionTests : ZendeskTestBase
         Assert.True(JsonNode.DeepEquals(odd, JsonNode.Parse(rejected.RawPayload)));
     }
 
+    [Theory]
+    [InlineData("custom_status_id")]
+    [InlineData("group_id")]
+    [InlineData("organization_id")]
+    [InlineData("assignee_id")]
+    [InlineData("requester_id")]
+    public async Task A_ticket_with_an_id_that_is_no_id_is_rejected_and_a_null_id_is_none(string field)
+    {
+        Stub.OnJson(ExportPath, ExportPage([
+            Ticket(1, t => t[field] = "12a"),
+            Ticket(2, t => t[field] = new JsonObject { ["id"] = 5 }),
+            Ticket(3, t => t[field] = null),
+            Ticket(4, t => t[field] = "98738")]));
+        CreatedOnly(1, 2, 3, 4);
+        var source = await SourceAsync();
+
+        var page = await source.ReadChangesAsync(null, Ct);
+
+        Assert.Equal(["3", "4"], page.Tickets.Select(t => t.ExternalId));
+        Assert.Equal(
+            [("1", $"malformed ticket: '{field}' \"12a\" is not an id"), ("2", $"malformed ticket: '{field}' {{\"id\":5}} is not an id")],
+            page.Rejected.Select(r => (r.ExternalId, r.Reason)));
+    }
+
     [Fact]
     public async Task A_status_added_to_the_status_map_is_mapped()
     {

@@ -227,6 +227,33 @@ public class ZendeskTimelineTests : ZendeskTestBase
         Assert.Equal(StatusCategory.Closed, ticket.Fields.Status);
     }
 
+    [Fact]
+    public async Task Custom_fields_are_named_by_configuration_or_their_id_and_only_numeric_field_names_are_custom()
+    {
+        Stub.OnJson(ExportPath, ExportPage([Ticket(3, t => t["custom_fields"] = new JsonArray(
+            new JsonObject { ["id"] = 27642, ["value"] = "745" },
+            new JsonObject { ["id"] = 360001, ["value"] = null },
+            new JsonObject { ["id"] = 360002, ["value"] = "x" }))]));
+        Stub.OnJson(AuditsPath(3), AuditPage(
+            CreationAudit(300),
+            Audit(301, "2026-11-20T08:30:00Z", Agent,
+                Change(3011, "360002", "y", "x"),
+                Change(3012, "36000a", "z"),
+                Change(3013, "27642", "746", "745"),
+                Change(3014, "360001", null, "w"))));
+        var source = await SourceAsync(("CustomFields:27642", "product"));
+
+        var ticket = Assert.Single((await source.ReadChangesAsync(null, Ct)).Tickets);
+
+        Assert.Equal(
+            [new("360002", "x"), new("product", "745")],
+            ticket.Fields.Custom.OrderBy(c => c.Key, StringComparer.Ordinal));
+        Assert.True(ticket.Fields.Custom.ContainsKey("PRODUCT"));
+        Assert.Equal(
+            [("301.3011", "custom.360002=y"), ("301.3013", "custom.product=746"), ("301.3014", "custom.360001=")],
+            ticket.Timeline.Where(e => e.Id!.StartsWith("301.")).Select(e => (e.Id, Describe(e).Item4)));
+    }
+
     private static (string?, Instant, TicketEventKind, string) Describe(TicketEvent e) => (e.Id, e.At, e.Kind, e.Kind switch
     {
         TicketEventKind.FieldChanged => $"{e.Field}={e.Value}",
