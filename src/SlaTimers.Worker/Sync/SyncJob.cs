@@ -19,7 +19,8 @@ namespace SlaTimers.Worker.Sync;
 /// pipelined: the next page is read from the helpdesk while this one is evaluated and stored (and evaluated while
 /// this one is saved, when they share no ticket), and a page's timers are scheduled while the next page is read (and
 /// stored, see <see cref="SyncOptions.TimersBesideStore"/>); the run waits for its timers before it ends. One run per helpdesk at a time across all instances; a run that finds
-/// another one busy skips.
+/// another one busy skips. A run that stops at <see cref="SyncOptions.MaxPagesPerRun"/> with more to come queues the
+/// next one at once.
 /// </summary>
 public sealed partial class SyncJob(
     ITicketSourceRegistry helpdesks,
@@ -44,30 +45,36 @@ public sealed partial class SyncJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(string helpdesk, CancellationToken cancellationToken)
     {
-        using var held = locks.TryAcquire(RecurringJobId(helpdesk), TimeSpan.Zero);
-        if (held is null)
+        var more = false;
+        using (var held = locks.TryAcquire(RecurringJobId(helpdesk), TimeSpan.Zero))
         {
-            LogBusy(helpdesk);
-            return;
-        }
-        if (backoff.Get(helpdesk) is { } until && until - clock.GetCurrentInstant() > BackoffTolerance)
-        {
-            LogWaiting(helpdesk, until);
-            return;
-        }
+            if (held is null)
+            {
+                LogBusy(helpdesk);
+                return;
+            }
+            if (backoff.Get(helpdesk) is { } until && until - clock.GetCurrentInstant() > BackoffTolerance)
+            {
+                LogWaiting(helpdesk, until);
+                return;
+            }
 
-        // The timers of each stored page are scheduled beside the next page's work; the run waits for them at its end.
-        var reconciling = new List<Task>();
-        try
-        {
-            await SyncPagesAsync(helpdesk, reconciling, cancellationToken);
+            // The timers of each stored page are scheduled beside the next page's work; the run waits for them at its end.
+            var reconciling = new List<Task>();
+            try
+            {
+                more = await SyncPagesAsync(helpdesk, reconciling, cancellationToken);
+            }
+            catch
+            {
+                await Observe(Task.WhenAll(reconciling));
+                throw;
+            }
+            await Task.WhenAll(reconciling);
         }
-        catch
-        {
-            await Observe(Task.WhenAll(reconciling));
-            throw;
-        }
-        await Task.WhenAll(reconciling);
+        // A backlog goes on at once, not a poll interval later (20 pages a minute by default): the next run is queued
+        // behind the timers and deliveries already waiting, once this run has let go of the lock it would skip on.
+        if (more) jobs.Enqueue<SyncJob>(job => job.RunAsync(helpdesk, CancellationToken.None));
     }
 
     /// <summary>
@@ -77,10 +84,12 @@ public sealed partial class SyncJob(
     /// no longer waits for it). The timer reconciliation starts after each page and runs beside the next page's read,
     /// and its store too when <see cref="SyncOptions.TimersBesideStore"/>.
     /// </summary>
-    private async Task SyncPagesAsync(string helpdesk, List<Task> reconciling, CancellationToken cancellationToken)
+    /// <returns>Whether the run stopped at its pages with more to come, having moved the cursor.</returns>
+    private async Task<bool> SyncPagesAsync(string helpdesk, List<Task> reconciling, CancellationToken cancellationToken)
     {
         var source = helpdesks.Get(helpdesk);
         var cursor = (await tickets.GetSyncStateAsync(helpdesk, cancellationToken))?.Cursor;
+        var startCursor = cursor;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The read not awaited yet: when the run ends early (a failure), it is cancelled and waited for.
         Task<TicketPage>? reading = ReadAheadAsync(source, cursor, stop.Token);
@@ -105,7 +114,7 @@ public sealed partial class SyncJob(
                     // A one-off run at the instant the helpdesk named; the job returns, so no worker waits meanwhile.
                     jobs.Schedule<SyncJob>(job => job.RunAsync(helpdesk, CancellationToken.None), (now + e.RetryAfter).ToDateTimeOffset());
                     LogRateLimited(helpdesk, e.RetryAfter.ToTimeSpan());
-                    return;
+                    return false;
                 }
                 catch (HelpdeskAuthenticationException e)
                 {
@@ -156,11 +165,13 @@ public sealed partial class SyncJob(
                 if (reconciling.Find(t => t.IsFaulted || t.IsCanceled) is { } failed) await failed;
                 reconciling.Add(Task.Run(() => timers.ReconcileAsync(cancellationToken), CancellationToken.None));
 
-                if (page.EndOfStream) return;
+                if (page.EndOfStream) return false;
                 if (reading is null)
                 {
-                    LogMorePages(helpdesk, options.Value.MaxPagesPerRun);
-                    return;
+                    // A helpdesk that says "more" without moving its cursor is not read again at once (no busy loop).
+                    var moved = !string.Equals(cursor, startCursor, StringComparison.Ordinal);
+                    LogMorePages(helpdesk, options.Value.MaxPagesPerRun, moved ? "now" : "on its schedule");
+                    return moved;
                 }
             }
         }
@@ -257,6 +268,6 @@ public sealed partial class SyncJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: stored {Tickets} tickets ({Rejected} quarantined).")]
     private partial void LogStored(string helpdesk, int tickets, int rejected);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: read {Pages} pages, more to come in the next run.")]
-    private partial void LogMorePages(string helpdesk, int pages);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: read {Pages} pages, more to come; the next run starts {When}.")]
+    private partial void LogMorePages(string helpdesk, int pages, string when);
 }

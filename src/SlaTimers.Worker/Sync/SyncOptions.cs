@@ -8,8 +8,8 @@ public sealed class SyncOptions
     public const string SectionName = "Sync";
 
     /// <summary>
-    /// Pages one run reads at most; the next run goes on from the stored cursor. Keeps a run well inside the
-    /// lock's lifetime, and lets timers and deliveries have the workers in between.
+    /// Pages one run reads at most; the next run, queued at once when there is more, goes on from the stored cursor.
+    /// Keeps a run well inside the lock's lifetime, and lets timers and deliveries already queued go first.
     /// </summary>
     [Range(1, 10_000)]
     public int MaxPagesPerRun { get; set; } = 20;

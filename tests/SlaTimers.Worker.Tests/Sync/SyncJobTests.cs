@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Hangfire;
+using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -9,6 +11,7 @@ using SlaTimers.Core.Sync;
 using SlaTimers.Core.Tickets;
 using SlaTimers.Helpdesks;
 using SlaTimers.Worker.Configuration;
+using SlaTimers.Worker.Hangfire;
 using SlaTimers.Worker.Sync;
 using SlaTimers.Worker.Tests.Support;
 using SlaTimers.Worker.Timers;
@@ -53,7 +56,7 @@ public sealed class SyncJobTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_StopsAfterItsPagesPerRun()
+    public async Task Run_StopsAfterItsPagesPerRun_AndQueuesTheNextRunAtOnce()
     {
         for (var i = 0; i < 5; i++) _source.Pages.Enqueue(Page($"c{i}", end: false));
 
@@ -61,6 +64,49 @@ public sealed class SyncJobTests : IDisposable
 
         Assert.Equal(3, _tickets.Pages.Count);
         Assert.Equal(2, _source.Pages.Count);
+        var (_, job, state) = Assert.Single(_jobs.Created, c => c.Job.Type == typeof(SyncJob));
+        Assert.Equal("hd", job.Args[0]);
+        Assert.IsType<EnqueuedState>(state);
+    }
+
+    [Fact]
+    public async Task Run_AtTheEndOfTheStream_QueuesNoNextRun()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false));
+        _source.Pages.Enqueue(Page("c2", end: true));
+
+        await _job.RunAsync("hd", CancellationToken.None);
+
+        Assert.DoesNotContain(_jobs.Created, c => c.Job.Type == typeof(SyncJob));
+    }
+
+    [Fact]
+    public async Task Run_WhenTheHelpdeskSaysMoreWithoutMovingItsCursor_LeavesTheNextRunToTheSchedule()
+    {
+        _tickets.Cursors["hd"] = "same";
+        for (var i = 0; i < 3; i++) _source.Pages.Enqueue(Page("same", end: false));
+
+        await _job.RunAsync("hd", CancellationToken.None);
+
+        Assert.Equal(3, _tickets.Pages.Count);
+        Assert.DoesNotContain(_jobs.Created, c => c.Job.Type == typeof(SyncJob));
+    }
+
+    [Fact]
+    public async Task Run_QueuesTheNextRunOnlyAfterItLetGoOfTheLock()
+    {
+        var locks = new WatchedLocks();
+        var jobs = new LockCheckingJobs(locks);
+        var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
+        var scheduler = new TimerScheduler(_timers, _tickets, jobs, new ReconcileGate(), holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
+        var job = new SyncJob(_source, _tickets, holder, scheduler, locks, _backoff, jobs, _clock,
+            Options.Create(new SyncOptions { MaxPagesPerRun = 1 }), NullLogger<SyncJob>.Instance);
+        _source.Pages.Enqueue(Page("c1", end: false));
+
+        await job.RunAsync("hd", CancellationToken.None);
+
+        var (type, heldThen) = Assert.Single(jobs.Created, c => c.Type == typeof(SyncJob));
+        Assert.False(heldThen, "the next run was queued while this one still held the lock, so it would skip");
     }
 
     [Fact]
@@ -294,6 +340,38 @@ public sealed class SyncJobTests : IDisposable
     }
 
     /// <summary>The fake store, with a hook that runs before each page is saved.</summary>
+
+    /// <summary>One lock, and whether it is held now.</summary>
+    private sealed class WatchedLocks : IJobLocks
+    {
+        public bool Held { get; private set; }
+
+        public IDisposable? TryAcquire(string resource, TimeSpan wait)
+        {
+            if (Held) return null;
+            Held = true;
+            return new Release(this);
+        }
+
+        private sealed class Release(WatchedLocks locks) : IDisposable
+        {
+            public void Dispose() => locks.Held = false;
+        }
+    }
+
+    /// <summary>Records each job created with whether the sync lock was held at that moment.</summary>
+    private sealed class LockCheckingJobs(WatchedLocks locks) : IBackgroundJobClient
+    {
+        public List<(Type Type, bool LockHeld)> Created { get; } = [];
+
+        public string Create(Job job, IState state)
+        {
+            lock (Created) Created.Add((job.Type, locks.Held));
+            return $"job-{Created.Count}";
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
 
     private sealed class Backoff : ISyncBackoff
     {
