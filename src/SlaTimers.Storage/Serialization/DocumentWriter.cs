@@ -22,6 +22,8 @@ internal static class DocumentWriter
 {
     private static readonly InstantJsonConverter Instants = new();
 
+    private const int MaxKeptBytes = 1024 * 1024;
+
     [ThreadStatic] private static Buffer? _buffer;
 
     public static string Timeline(IEnumerable<TicketEvent> events) => Write(events, static (writer, events) =>
@@ -100,7 +102,10 @@ internal static class DocumentWriter
         buffer.Writer.Reset(buffer.Bytes);
         write(buffer.Writer, value);
         buffer.Writer.Flush();
-        return Encoding.UTF8.GetString(buffer.Bytes.WrittenSpan);
+        var text = Encoding.UTF8.GetString(buffer.Bytes.WrittenSpan);
+        // A rare huge timeline is not kept alive by the thread afterwards.
+        if (buffer.Bytes.Capacity > MaxKeptBytes) _buffer = null;
+        return text;
     }
 
     /// <summary>One writer and its bytes per thread, reused: a timeline is written with no await in between.</summary>

@@ -117,6 +117,20 @@ public class DocumentWriterTests
         Assert.All(written, w => Assert.Equal(StorageJson.Serialize(w.t.Select(EventDocument.From).ToArray()), w.Json));
     }
 
+    [Fact]
+    public void Writing_AHugeTimelineThenASmallOne_GivesBothWhole()
+    {
+        var huge = Enumerable.Range(0, 6_000).Select(i => TicketEvent.FieldChange(T + Duration.FromSeconds(i), "custom.note", new string('x', 200) + i)).ToArray();
+        TicketEvent[] small = [TicketEvent.Reply(T, "1.2")];
+
+        var hugeJson = EventDocument.Serialize(huge);
+        var smallJson = EventDocument.Serialize(small);
+
+        Assert.True(hugeJson.Length > 1024 * 1024);
+        Assert.Equal(StorageJson.Serialize(huge.Select(EventDocument.From).ToArray()), hugeJson);
+        Assert.Equal(StorageJson.Serialize(small.Select(EventDocument.From).ToArray()), smallJson);
+    }
+
     /// <summary>Events compare by value, their fields as sets of pairs.</summary>
     private sealed class EventComparer : IEqualityComparer<TicketEvent>
     {
