@@ -45,36 +45,40 @@ public sealed partial class SyncJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(string helpdesk, CancellationToken cancellationToken)
     {
-        var more = false;
-        using (var held = locks.TryAcquire(RecurringJobId(helpdesk), TimeSpan.Zero))
-        {
-            if (held is null)
-            {
-                LogBusy(helpdesk);
-                return;
-            }
-            if (backoff.Get(helpdesk) is { } until && until - clock.GetCurrentInstant() > BackoffTolerance)
-            {
-                LogWaiting(helpdesk, until);
-                return;
-            }
-
-            // The timers of each stored page are scheduled beside the next page's work; the run waits for them at its end.
-            var reconciling = new List<Task>();
-            try
-            {
-                more = await SyncPagesAsync(helpdesk, reconciling, cancellationToken);
-            }
-            catch
-            {
-                await Observe(Task.WhenAll(reconciling));
-                throw;
-            }
-            await Task.WhenAll(reconciling);
-        }
         // A backlog goes on at once, not a poll interval later (20 pages a minute by default): the next run is queued
         // behind the timers and deliveries already waiting, once this run has let go of the lock it would skip on.
-        if (more) jobs.Enqueue<SyncJob>(job => job.RunAsync(helpdesk, CancellationToken.None));
+        if (await RunWithTheLockAsync(helpdesk, cancellationToken)) jobs.Enqueue<SyncJob>(job => job.RunAsync(helpdesk, CancellationToken.None));
+    }
+
+    /// <returns>Whether there is more to read at once (see <see cref="SyncPagesAsync"/>).</returns>
+    private async Task<bool> RunWithTheLockAsync(string helpdesk, CancellationToken cancellationToken)
+    {
+        using var held = locks.TryAcquire(RecurringJobId(helpdesk), TimeSpan.Zero);
+        if (held is null)
+        {
+            LogBusy(helpdesk);
+            return false;
+        }
+        if (backoff.Get(helpdesk) is { } until && until - clock.GetCurrentInstant() > BackoffTolerance)
+        {
+            LogWaiting(helpdesk, until);
+            return false;
+        }
+
+        // The timers of each stored page are scheduled beside the next page's work; the run waits for them at its end.
+        var reconciling = new List<Task>();
+        bool more;
+        try
+        {
+            more = await SyncPagesAsync(helpdesk, reconciling, cancellationToken);
+        }
+        catch
+        {
+            await Observe(Task.WhenAll(reconciling));
+            throw;
+        }
+        await Task.WhenAll(reconciling);
+        return more;
     }
 
     /// <summary>
