@@ -16,6 +16,7 @@ internal sealed record CheckpointDocument(
     Instant? At,
     CheckpointState State)
 {
+    /// <summary>The document of a checkpoint: the stored form's definition, which <see cref="DocumentWriter"/> is tested against.</summary>
     public static CheckpointDocument From(ClockCheckpoint checkpoint)
     {
         var (definition, offset) = (checkpoint.Definition, checkpoint.Definition.Offset);

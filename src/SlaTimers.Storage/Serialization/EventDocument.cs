@@ -15,6 +15,7 @@ internal sealed record EventDocument(
     string? StatusName,
     SortedDictionary<string, string>? Fields)
 {
+    /// <summary>The document of an event: the stored form's definition, which <see cref="DocumentWriter"/> is tested against.</summary>
     public static EventDocument From(TicketEvent e) => new(
         e.At,
         e.Kind,
