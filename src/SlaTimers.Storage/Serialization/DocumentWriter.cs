@@ -124,7 +124,7 @@ internal static class DocumentWriter
         private static readonly ConcurrentDictionary<TEnum, JsonEncodedText> Texts = new();
 
         public static JsonEncodedText Of(TEnum value) =>
-            Texts.GetOrAdd(value, static v => JsonEncodedText.Encode(JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(v, StorageJson.Options))!));
+            Texts.GetOrAdd(value, static v => JsonEncodedText.Encode(JsonSerializer.SerializeToElement(v, StorageJson.Options).GetString()!));
     }
 
     /// <summary>A checkpoint offset's text (NodaTime's round-trip pattern); a configuration has a handful of offsets.</summary>
@@ -133,7 +133,7 @@ internal static class DocumentWriter
         private static readonly ConcurrentDictionary<Duration, string> Texts = new();
 
         public static string Of(Duration value) =>
-            Texts.GetOrAdd(value, static v => JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(v, StorageJson.Options))!);
+            Texts.GetOrAdd(value, static v => JsonSerializer.SerializeToElement(v, StorageJson.Options).GetString()!);
     }
 
     private static class Names
