@@ -17,7 +17,12 @@ public static class SyncHostingExtensions
         builder.AddHelpdesks();
         builder.Services.AddOptions<SyncOptions>()
             .BindConfiguration(SyncOptions.SectionName)
-            .PostConfigure<IOptions<StorageOptions>>((sync, storage) => sync.TimersBesideStore ??= storage.Value.Engine == StorageEngine.Postgres)
+            .PostConfigure<IOptions<StorageOptions>>((sync, storage) =>
+            {
+                var sideBySide = storage.Value.Engine == StorageEngine.Postgres;
+                sync.TimersBesideStore ??= sideBySide;
+                sync.PagesSideBySide ??= sideBySide;
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ISyncBackoff, SyncBackoff>();
