@@ -15,20 +15,6 @@ public interface ITicketStore
     Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores a page as <see cref="SavePageAsync"/> does, beside the save of the page before it: the page commits only
-    /// after <paramref name="previous"/> has, so the cursor still moves page by page. When <paramref name="previous"/>
-    /// fails, nothing of this page is stored and that failure is thrown. Meant for a page that shares no ticket with the
-    /// previous one. A store whose writers queue for one lock (this default) waits for <paramref name="previous"/> first;
-    /// one whose writers work side by side writes the page's new tickets meanwhile, and takes no lock another writer
-    /// could wait for before <paramref name="previous"/> has committed.
-    /// </summary>
-    async Task SavePageAfterAsync(SyncPageWrite page, Task previous, CancellationToken cancellationToken)
-    {
-        await previous;
-        await SavePageAsync(page, cancellationToken);
-    }
-
-    /// <summary>
     /// Replaces the clocks and next checkpoint of tickets re-evaluated outside a sync (timer, config reload), in ONE
     /// transaction — each only while the ticket is still at the <see cref="TicketRecord.Version"/> it was read at. A ticket
     /// written since (a sync page committed between the caller's read and this save, or another evaluation) is skipped,

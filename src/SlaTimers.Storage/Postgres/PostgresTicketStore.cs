@@ -88,46 +88,13 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
     public Task RecordSyncFailureAsync(string source, Instant at, string error, CancellationToken cancellationToken) =>
         _queries.RecordSyncFailureAsync(source, at, error, cancellationToken);
 
-    public Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken) => SaveAsync(page, previous: null, cancellationToken);
-
-    /// <summary>
-    /// Writes the page's new tickets beside the previous page's save and commits after it. The page's own rows are
-    /// invisible to every other transaction until then, so waiting for <paramref name="previous"/> here holds nothing
-    /// another writer could wait for. Stored tickets would be: their row locks, held while we wait, could close a
-    /// cycle PostgreSQL cannot see (a reload's re-evaluation waiting on them while the previous page waits on it), so
-    /// a page that finds any lets go of them, waits, and is saved after the previous one instead.
-    /// </summary>
-    public Task SavePageAfterAsync(SyncPageWrite page, Task previous, CancellationToken cancellationToken) =>
-        SaveAsync(page, previous, cancellationToken);
-
-    private async Task SaveAsync(SyncPageWrite page, Task? previous, CancellationToken cancellationToken)
+    public async Task SavePageAsync(SyncPageWrite page, CancellationToken cancellationToken)
     {
         var tickets = PageTickets.From(page.Tickets.IsDefault ? [] : page.Tickets).Tickets;
-        await using (var connection = await db.OpenNpgsqlAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            var stored = await LockTimelinesAsync(connection, transaction, tickets, cancellationToken);
-            if (previous is not { IsCompleted: false } || stored.Count == 0)
-            {
-                await WriteAsync(connection, transaction, page, tickets, stored, cancellationToken);
-                // The cursor last, once the page before has committed: it never lands before that page's.
-                if (previous is not null) await previous.WaitAsync(cancellationToken);
-                await using (var cursor = Command(connection, transaction, UpsertSyncState, Text(page.Source), Text(page.NextCursor), Timestamp(page.SyncedAt)))
-                {
-                    await cursor.ExecuteNonQueryAsync(cancellationToken);
-                }
-                await transaction.CommitAsync(cancellationToken);
-                return;
-            }
-        }
-        await previous.WaitAsync(cancellationToken);
-        await SaveAsync(page, previous: null, cancellationToken);
-    }
+        await using var connection = await db.OpenNpgsqlAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-    /// <summary>The page's rows but its cursor: stored tickets updated, new ones and every clock copied in, rejects quarantined.</summary>
-    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SyncPageWrite page,
-        IReadOnlyList<PageTicket> tickets, Dictionary<TicketKey, string> stored, CancellationToken cancellationToken)
-    {
+        var stored = await LockTimelinesAsync(connection, transaction, tickets, cancellationToken);
         var rows = tickets.Select(t => TicketRow.Of(t.Record, TimelineJson.MergeJson(stored.GetValueOrDefault(t.Key), t.Events))).ToList();
         var records = tickets.Select(t => t.Record).ToList();
 
@@ -137,10 +104,12 @@ internal sealed class PostgresTicketStore(PostgresDatabase db) : ITicketStore
             if (known.Count > 0) batch.BatchCommands.Add(UpsertCommand(known));
             PostgresEvaluations.Add(batch, records, stored.Keys.ToHashSet());
             if (!page.Rejected.IsDefaultOrEmpty) batch.BatchCommands.Add(QuarantineCommand(page));
-            if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(cancellationToken);
+            batch.BatchCommands.Add(Command(UpsertSyncState, Text(page.Source), Text(page.NextCursor), Timestamp(page.SyncedAt)));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         await CopyNewTicketsAsync(connection, [.. rows.Where(r => !stored.ContainsKey(r.Record.Key))], cancellationToken);
         await PostgresEvaluations.CopyClocksAsync(connection, records, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static NpgsqlBatchCommand UpsertCommand(IReadOnlyList<TicketRow> rows) => Command(

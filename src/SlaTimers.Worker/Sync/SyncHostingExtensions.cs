@@ -17,12 +17,7 @@ public static class SyncHostingExtensions
         builder.AddHelpdesks();
         builder.Services.AddOptions<SyncOptions>()
             .BindConfiguration(SyncOptions.SectionName)
-            .PostConfigure<IOptions<StorageOptions>>((sync, storage) =>
-            {
-                var sideBySide = storage.Value.Engine == StorageEngine.Postgres;
-                sync.TimersBesideStore ??= sideBySide;
-                sync.PagesSideBySide ??= sideBySide;
-            })
+            .PostConfigure<IOptions<StorageOptions>>((sync, storage) => sync.TimersBesideStore ??= storage.Value.Engine == StorageEngine.Postgres)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ISyncBackoff, SyncBackoff>();

@@ -17,8 +17,7 @@ namespace SlaTimers.Worker.Sync;
 /// Reads one helpdesk's changes since its stored cursor, page by page, and stores each page with its tickets'
 /// clocks in one transaction (the cursor moves only with stored data); then reconciles the timers. The work is
 /// pipelined: the next page is read from the helpdesk while this one is evaluated and stored (and evaluated while
-/// this one is saved, when they share no ticket — and then saved beside it too, committing after it, see
-/// <see cref="SyncOptions.PagesSideBySide"/>), and a page's timers are scheduled while the next page is read (and
+/// this one is saved, when they share no ticket), and a page's timers are scheduled while the next page is read (and
 /// stored, see <see cref="SyncOptions.TimersBesideStore"/>); the run waits for its timers before it ends. One run per helpdesk at a time across all instances; a run that finds
 /// another one busy skips. A run that stops at <see cref="SyncOptions.MaxPagesPerRun"/> with more to come queues the
 /// next one at once.
@@ -86,10 +85,8 @@ public sealed partial class SyncJob(
     /// Reads and stores pages until the end of the stream or <see cref="SyncOptions.MaxPagesPerRun"/>, as a pipeline:
     /// the next page is read while the current one is built and saved, and — when the two share no ticket — built
     /// while the current one is saved (the database's part of a page is the longest stage; the worker's evaluation
-    /// no longer waits for it), and with <see cref="SyncOptions.PagesSideBySide"/> saved beside it as well, committing
-    /// after it — a page commits only after the one before it, so the cursor never passes unstored data. The timer
-    /// reconciliation starts after each page and runs beside the next page's read, and its store too when
-    /// <see cref="SyncOptions.TimersBesideStore"/>.
+    /// no longer waits for it). The timer reconciliation starts after each page and runs beside the next page's read,
+    /// and its store too when <see cref="SyncOptions.TimersBesideStore"/>.
     /// </summary>
     /// <returns>Whether the run stopped at its pages with more to come, having moved the cursor.</returns>
     private async Task<bool> SyncPagesAsync(string helpdesk, List<Task> reconciling, CancellationToken cancellationToken)
@@ -102,8 +99,6 @@ public sealed partial class SyncJob(
         Task<TicketPage>? reading = ReadAheadAsync(source, cursor, stop.Token);
         // The next page's write, built while the current one was saved; null when it is still to be built.
         BuiltAhead? builtAhead = null;
-        // The next page's save, begun beside the current one's and committing after it (PagesSideBySide).
-        Task<SyncPageWrite>? savingAhead = null;
         try
         {
             for (var pages = 1; ; pages++)
@@ -144,27 +139,28 @@ public sealed partial class SyncJob(
                 // Where writers queue for one lock (SQLite), the previous page's timers finish before this page's write.
                 if (options.Value.TimersBesideStore is not true) await Task.WhenAll(reconciling);
 
-                Task<SyncPageWrite> saving;
-                if (savingAhead is not null)
+                var built = builtAhead;
+                builtAhead = null;
+                SyncPageWrite write;
+                try
                 {
-                    saving = savingAhead;
-                    savingAhead = null;
-                }
-                else
-                {
+                    // A page built ahead with a configuration replaced since is built again: the reload's re-evaluation
+                    // may already have passed its tickets, and would not see these clocks of the old rules.
+                    if (built is not null && !ReferenceEquals(built.Configuration, configuration.Current))
+                    {
+                        await Observe(built.Write);
+                        built = null;
+                    }
                     // A page built ahead carries the cursor it was read with; the run's cursor is the one stored.
-                    var write = await BuildOrTakeAsync(helpdesk, page, builtAhead, stop.Token) with { NextCursor = next };
-                    builtAhead = null;
-                    saving = SavePageAsync(helpdesk, write, cancellationToken);
+                    write = (await (built?.Write ?? BuildPageAsync(helpdesk, page, configuration.Current, stop.Token))) with { NextCursor = next };
                 }
-                builtAhead = reading is null ? null : await BuildAheadAsync(helpdesk, page, reading, saving, stop.Token);
-                if (builtAhead is not null && options.Value.PagesSideBySide is true)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // Built while this page is saved, the next one is saved beside it too, committing after it. (A page
-                    // is built ahead only once its read has succeeded.)
-                    savingAhead = SaveAheadAsync(helpdesk, reading!.Result, builtAhead, next, saving, stop.Token);
-                    builtAhead = null;
+                    await RecordFailureAsync(helpdesk, e);
+                    throw;
                 }
+                var saving = SavePageAsync(helpdesk, write, cancellationToken);
+                builtAhead = reading is null ? null : await BuildAheadAsync(helpdesk, page, reading, saving, stop.Token);
                 cursor = (await saving).NextCursor;
 
                 // One reconciliation runs at a time (ReconcileGate): a request made while one runs makes it read the
@@ -185,12 +181,11 @@ public sealed partial class SyncJob(
         }
         finally
         {
-            if (reading is not null || builtAhead is not null || savingAhead is not null)
+            if (reading is not null || builtAhead is not null)
             {
                 await stop.CancelAsync();
                 if (reading is not null) await Observe(reading);
                 if (builtAhead is not null) await Observe(builtAhead.Write);
-                if (savingAhead is not null) await Observe(savingAhead);
             }
         }
     }
@@ -209,52 +204,6 @@ public sealed partial class SyncJob(
         if (nextPage.Tickets.Any(t => saved.Contains(TicketKey.Of(t)))) return null;
         var current = configuration.Current;
         return new BuiltAhead(current, Task.Run(() => BuildPageAsync(helpdesk, nextPage, current, cancellationToken), CancellationToken.None));
-    }
-
-    /// <summary>
-    /// The page's write: the one built ahead, unless the configuration was replaced before that build ended — then, as
-    /// for a page with nothing built, built now (a reload's re-evaluation may already have passed its tickets, and
-    /// would not see clocks of the old rules). A failure is recorded as the run's.
-    /// </summary>
-    private async Task<SyncPageWrite> BuildOrTakeAsync(string helpdesk, TicketPage page, BuiltAhead? built, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (built is not null)
-            {
-                await Observe(built.Write);
-                if (ReferenceEquals(built.Configuration, configuration.Current)) return await built.Write;
-            }
-            return await BuildPageAsync(helpdesk, page, configuration.Current, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await RecordFailureAsync(helpdesk, e);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Saves a page built beside <paramref name="previous"/>'s save beside it as well, committing only after it
-    /// (<see cref="ITicketStore.SavePageAfterAsync"/>). A failure of <paramref name="previous"/> is that page's to report;
-    /// this one's own failure is recorded as the run's.
-    /// </summary>
-    /// <param name="cursor">The cursor stored with <paramref name="previous"/>: this page's when the helpdesk gave none.</param>
-    private async Task<SyncPageWrite> SaveAheadAsync(
-        string helpdesk, TicketPage page, BuiltAhead built, string? cursor, Task previous, CancellationToken cancellationToken)
-    {
-        var write = await BuildOrTakeAsync(helpdesk, page, built, cancellationToken) with { NextCursor = page.NextCursor ?? cursor };
-        try
-        {
-            await tickets.SavePageAfterAsync(write, previous, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException && !previous.IsFaulted && !previous.IsCanceled)
-        {
-            await RecordFailureAsync(helpdesk, e);
-            throw;
-        }
-        LogSaved(helpdesk, write);
-        return write;
     }
 
     /// <summary>Starts reading a page off the caller's path (a source may do its work before its first await).</summary>
@@ -294,13 +243,8 @@ public sealed partial class SyncJob(
             await RecordFailureAsync(helpdesk, e);
             throw;
         }
-        LogSaved(helpdesk, write);
-        return write;
-    }
-
-    private void LogSaved(string helpdesk, SyncPageWrite write)
-    {
         if (write.Tickets.Length > 0 || write.Rejected.Length > 0) LogStored(helpdesk, write.Tickets.Length, write.Rejected.Length);
+        return write;
     }
 
     /// <summary>Records a failed step as the helpdesk's last sync error (the caller rethrows it).</summary>

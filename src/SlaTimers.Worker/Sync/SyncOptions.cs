@@ -20,11 +20,4 @@ public sealed class SyncOptions
     /// updates would queue behind every page's write lock (busy-waiting) and schedule several times slower.
     /// </summary>
     public bool? TimersBesideStore { get; set; }
-
-    /// <summary>
-    /// Whether a page built beside the previous page's save (they share no ticket) is also saved beside it, committing
-    /// after it (true), or only once it has committed (false). Default: by engine — true on PostgreSQL, where the
-    /// page's new tickets are written meanwhile; false on SQLite, whose one writer would only queue them.
-    /// </summary>
-    public bool? PagesSideBySide { get; set; }
 }

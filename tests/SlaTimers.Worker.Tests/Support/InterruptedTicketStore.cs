@@ -6,16 +6,14 @@ namespace SlaTimers.Worker.Tests.Support;
 
 /// <summary>
 /// A ticket store with hooks: one that runs before each save of an evaluation (given how many saves came before it) —
-/// the moment a sync page can commit between an evaluator's read and its save — one before each page is saved, one when
-/// a page is handed over to be saved after the one before it (with that page's save: the store waits for it, then saves
-/// the page as any other), and one before each read of stored tickets (a sync page's, before it is built).
+/// the moment a sync page can commit between an evaluator's read and its save — one before each page is saved, and
+/// one before each read of stored tickets (a sync page's, before it is built).
 /// </summary>
 public sealed class InterruptedTicketStore(
     ITicketStore inner,
     Func<int, Task>? beforeSave = null,
     Func<SyncPageWrite, Task>? beforePage = null,
-    Action<IReadOnlyCollection<TicketKey>>? beforeGet = null,
-    Action<SyncPageWrite, Task>? onPageAfter = null) : ITicketStore
+    Action<IReadOnlyCollection<TicketKey>>? beforeGet = null) : ITicketStore
 {
     private int _saves;
 
@@ -29,13 +27,6 @@ public sealed class InterruptedTicketStore(
     {
         if (beforePage is not null) await beforePage(page);
         await inner.SavePageAsync(page, cancellationToken);
-    }
-
-    public async Task SavePageAfterAsync(SyncPageWrite page, Task previous, CancellationToken cancellationToken)
-    {
-        onPageAfter?.Invoke(page, previous);
-        await previous;
-        await SavePageAsync(page, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TicketKey>> SaveEvaluationsAsync(IReadOnlyCollection<TicketRecord> tickets, CancellationToken cancellationToken)

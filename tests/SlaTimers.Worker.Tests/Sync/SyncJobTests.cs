@@ -147,10 +147,8 @@ public sealed class SyncJobTests : IDisposable
         Assert.Empty(_jobs.Created);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Run_ReadsTheNextPageWhileItStoresThisOne(bool sideBySide)
+    [Fact]
+    public async Task Run_ReadsTheNextPageWhileItStoresThisOne()
     {
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
         _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
@@ -160,7 +158,7 @@ public sealed class SyncJobTests : IDisposable
             if (page.NextCursor == "c1") await _source.SecondRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
         });
 
-        await NewJob(store, sideBySide: sideBySide).RunAsync("hd", CancellationToken.None);
+        await NewJob(store).RunAsync("hd", CancellationToken.None);
 
         Assert.Equal([null, "c1"], _source.Cursors);
         Assert.Equal(["c1", "c2"], _tickets.Pages.Select(p => p.NextCursor));
@@ -168,10 +166,8 @@ public sealed class SyncJobTests : IDisposable
         Assert.Equal(2, _jobs.Created.Count(j => j.Job.Type == typeof(TimerJob)));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Run_BuildsTheNextPageWhileThisOneIsSaved_WhenTheyShareNoTicket(bool sideBySide)
+    [Fact]
+    public async Task Run_BuildsTheNextPageWhileThisOneIsSaved_WhenTheyShareNoTicket()
     {
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
         _source.Pages.Enqueue(Page("c2", end: false, TestTickets.Make("hd", "2", Now)));
@@ -188,7 +184,7 @@ public sealed class SyncJobTests : IDisposable
                 if (keys.Contains(new TicketKey("hd", "2"))) secondBuilt.TrySetResult();
             });
 
-        await NewJob(store, sideBySide: sideBySide).RunAsync("hd", CancellationToken.None);
+        await NewJob(store).RunAsync("hd", CancellationToken.None);
 
         Assert.Equal(["c1", "c2", "c3"], _tickets.Pages.Select(p => p.NextCursor));
         Assert.Equal(["2"], _tickets.Pages[1].Tickets.Select(t => t.Ticket.ExternalId));
@@ -224,10 +220,8 @@ public sealed class SyncJobTests : IDisposable
         Assert.Equal(["c1", "c2"], _tickets.Pages.Select(p => p.NextCursor));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Run_WhenTheNextPageSharesATicket_BuildsItOnlyAfterThisOneIsSaved(bool sideBySide)
+    [Fact]
+    public async Task Run_WhenTheNextPageSharesATicket_BuildsItOnlyAfterThisOneIsSaved()
     {
         var reply = Now + Duration.FromHours(1);
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
@@ -246,17 +240,15 @@ public sealed class SyncJobTests : IDisposable
                 lock (_tickets.Pages) pagesSavedAtEachRead.Add(_tickets.Pages.Count);
             });
 
-        await NewJob(store, sideBySide: sideBySide).RunAsync("hd", CancellationToken.None);
+        await NewJob(store).RunAsync("hd", CancellationToken.None);
 
         Assert.Equal([0, 1], pagesSavedAtEachRead);
         var timeline = _tickets.Pages[1].Tickets.Single().Ticket.Timeline;
         Assert.Equal(["1-created", "1-reply"], timeline.Select(e => e.Id));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Run_WhenThePageBuiltAheadCannotBeRead_RecordsTheFailureAndKeepsTheCursorOfTheSavedPage(bool sideBySide)
+    [Fact]
+    public async Task Run_WhenThePageBuiltAheadCannotBeRead_RecordsTheFailureAndKeepsTheCursorOfTheSavedPage()
     {
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
         _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
@@ -271,23 +263,21 @@ public sealed class SyncJobTests : IDisposable
                 if (keys.Contains(new TicketKey("hd", "2"))) throw new TimeoutException("database gone");
             });
 
-        await Assert.ThrowsAsync<TimeoutException>(() => NewJob(store, sideBySide: sideBySide).RunAsync("hd", CancellationToken.None));
+        await Assert.ThrowsAsync<TimeoutException>(() => NewJob(store).RunAsync("hd", CancellationToken.None));
 
         Assert.Equal(["c1"], _tickets.Pages.Select(p => p.NextCursor));
         Assert.Equal("c1", _tickets.Cursors["hd"]);
         Assert.Contains("TimeoutException: database gone", Assert.Single(_tickets.Failures).Error);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Run_WhenAPageCannotBeStored_FailsWithoutMovingTheCursorAndStopsTheReadAhead(bool sideBySide)
+    [Fact]
+    public async Task Run_WhenAPageCannotBeStored_FailsWithoutMovingTheCursorAndStopsTheReadAhead()
     {
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
         _source.HoldSecondRead = true;
         var store = new InterruptedTicketStore(_tickets, beforePage: _ => throw new InvalidOperationException("disk full"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => NewJob(store, sideBySide: sideBySide).RunAsync("hd", CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => NewJob(store).RunAsync("hd", CancellationToken.None));
 
         Assert.Empty(_tickets.Pages);
         Assert.False(_tickets.Cursors.ContainsKey("hd"));
@@ -296,97 +286,12 @@ public sealed class SyncJobTests : IDisposable
         Assert.Empty(_jobs.Created);
     }
 
-    [Fact]
-    public async Task Run_WithPagesSideBySide_SavesAPageBuiltAheadBesideTheSaveBeforeIt_AndCommitsItAfterThatOne()
-    {
-        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
-        _source.Pages.Enqueue(Page("c2", end: false, TestTickets.Make("hd", "2", Now)));
-        _source.Pages.Enqueue(Page("c3", end: true, TestTickets.Make("hd", "3", Now)));
-        var handedOver = new List<(string? Cursor, bool PreviousDone)>();
-        var secondHandedOver = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // Page c1's save goes on only once page c2 has been handed over to be saved beside it.
-        var store = new InterruptedTicketStore(_tickets,
-            beforePage: async page =>
-            {
-                if (page.NextCursor == "c1") await secondHandedOver.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            },
-            onPageAfter: (page, previous) =>
-            {
-                lock (handedOver) handedOver.Add((page.NextCursor, previous.IsCompleted));
-                if (page.NextCursor == "c2") secondHandedOver.TrySetResult();
-            });
-
-        await NewJob(store, sideBySide: true).RunAsync("hd", CancellationToken.None);
-
-        Assert.Contains(("c2", false), handedOver);
-        Assert.Equal(["c1", "c2", "c3"], _tickets.Pages.Select(p => p.NextCursor));
-        Assert.Equal("c3", _tickets.Cursors["hd"]);
-        Assert.Equal(3, _jobs.Created.Count(j => j.Job.Type == typeof(TimerJob)));
-        Assert.Empty(_tickets.Failures);
-    }
-
-    [Fact]
-    public async Task Run_WithPagesSideBySide_WhenAPageCannotBeStored_ThePageSavedBesideItIsNotStoredEither_AndOneFailureIsRecorded()
-    {
-        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
-        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
-        var secondHandedOver = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var store = new InterruptedTicketStore(_tickets,
-            beforePage: async page =>
-            {
-                if (page.NextCursor != "c1") return;
-                await secondHandedOver.Task.WaitAsync(TimeSpan.FromSeconds(10));
-                throw new InvalidOperationException("disk full");
-            },
-            onPageAfter: (page, _) =>
-            {
-                if (page.NextCursor == "c2") secondHandedOver.TrySetResult();
-            });
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => NewJob(store, sideBySide: true).RunAsync("hd", CancellationToken.None));
-
-        Assert.True(secondHandedOver.Task.IsCompleted);
-        Assert.Empty(_tickets.Pages);
-        Assert.False(_tickets.Cursors.ContainsKey("hd"));
-        Assert.Contains("disk full", Assert.Single(_tickets.Failures).Error);
-        Assert.Empty(_jobs.Created);
-    }
-
-    [Fact]
-    public async Task Run_WithPagesSideBySide_WhenTheConfigurationIsReplacedWhileAPageIsBuiltAhead_SavesItBuiltWithTheNewOne()
-    {
-        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
-        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
-        var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
-        var secondHandedOver = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var readsOfTheSecondPage = 0;
-        // A reload replaces the configuration while page c2 is built beside c1's save, which waits for c2's hand-over.
-        var store = new InterruptedTicketStore(_tickets,
-            beforePage: async page =>
-            {
-                if (page.NextCursor == "c1") await secondHandedOver.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            },
-            beforeGet: keys =>
-            {
-                if (keys.Contains(new TicketKey("hd", "2")) && Interlocked.Increment(ref readsOfTheSecondPage) == 1) holder.Replace(WorkerConfig.Load(_config));
-            },
-            onPageAfter: (page, _) =>
-            {
-                if (page.NextCursor == "c2") secondHandedOver.TrySetResult();
-            });
-
-        await NewJob(store, holder, sideBySide: true).RunAsync("hd", CancellationToken.None);
-
-        Assert.Equal(2, readsOfTheSecondPage);
-        Assert.Equal(["c1", "c2"], _tickets.Pages.Select(p => p.NextCursor));
-    }
-
-    private SyncJob NewJob(ITicketStore store, SlaConfigurationHolder? holder = null, bool sideBySide = false)
+    private SyncJob NewJob(ITicketStore store, SlaConfigurationHolder? holder = null)
     {
         holder ??= new SlaConfigurationHolder(WorkerConfig.Load(_config));
         var scheduler = new TimerScheduler(_timers, _tickets, _jobs, new ReconcileGate(), holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
         return new SyncJob(_source, store, holder, scheduler, new FreeLocks(), _backoff, _jobs, _clock,
-            Options.Create(new SyncOptions { MaxPagesPerRun = 3, PagesSideBySide = sideBySide }), NullLogger<SyncJob>.Instance);
+            Options.Create(new SyncOptions { MaxPagesPerRun = 3 }), NullLogger<SyncJob>.Instance);
     }
 
     private static TicketPage Page(string cursor, bool end, params Ticket[] tickets) => new([.. tickets], ImmutableArray<RejectedTicket>.Empty, cursor, end);
