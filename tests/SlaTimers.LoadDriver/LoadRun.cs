@@ -13,6 +13,7 @@ public sealed record LoadResult(
     int Tickets,
     TimeSpan? Stored,
     TimeSpan? Timed,
+    MiddleHalf? MiddleHalf,
     long TimersDue,
     long PeakResidentBytes,
     long HangfireJobs,
@@ -33,6 +34,16 @@ public sealed record LoadResult(
 
     /// <summary>Tickets per second stored and evaluated, their timers' due instants written (not yet their Hangfire jobs).</summary>
     public double? StoreRate => Stored is { } time && time > TimeSpan.Zero ? Tickets / time.TotalSeconds : null;
+}
+
+/// <summary>
+/// The backfill between a quarter and three quarters of the tickets stored (the first progress polls past each): its
+/// rate leaves out the start (the JIT compiling everything, the first pages read at tier-0 speed) and the tail, the
+/// parts that vary most from run to run — for comparing changes, beside the whole run's rate the target is set on.
+/// </summary>
+public sealed record MiddleHalf(TimeSpan From, long FromTickets, TimeSpan To, long ToTickets)
+{
+    public double Rate => (ToTickets - FromTickets) / (To - From).TotalSeconds;
 }
 
 /// <summary>
@@ -85,6 +96,8 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
         StoreProgress progress = new(0, 0);
         var clock = Stopwatch.StartNew();
         TimeSpan? firstExport = null;
+        (TimeSpan At, long Tickets)? quarter = null;
+        MiddleHalf? middleHalf = null;
         var lastReport = TimeSpan.Zero;
         while (true)
         {
@@ -96,6 +109,11 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
             if (firstExport is null && stub.Count(StubRoute.Export) > 0) firstExport = clock.Elapsed;
             progress = await store.ProgressAsync(SystemClock.Instance.GetCurrentInstant() + Horizon, timers: stored is not null);
             var since = clock.Elapsed - (firstExport ?? clock.Elapsed);
+            if (quarter is null && progress.Tickets * 4 >= options.Tickets) quarter = (since, progress.Tickets);
+            if (middleHalf is null && quarter is { } q && progress.Tickets * 4 >= options.Tickets * 3L && since > q.At)
+            {
+                middleHalf = new MiddleHalf(q.At, q.Tickets, since, progress.Tickets);
+            }
             if (stored is null && progress.Tickets >= options.Tickets) stored = since;
             else if (stored is not null && progress.TimersUnscheduled == 0)
             {
@@ -136,7 +154,7 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
         worker.Terminate();
         await worker.WaitForExitAsync(TimeSpan.FromSeconds(30));
         var sorted = latency.Latencies.Order().ToList();
-        return new LoadResult(store.Name, server, options.Tickets, stored, timed, progress.TimersDue, peak, end.HangfireJobs, end.HangfireJobsCreated,
+        return new LoadResult(store.Name, server, options.Tickets, stored, timed, middleHalf, progress.TimersDue, peak, end.HangfireJobs, end.HangfireJobsCreated,
             workerCpu, (Process.GetCurrentProcess().TotalProcessorTime - driverCpu).TotalSeconds, stub.Count(StubRoute.Audits),
             options.LatencyCheckpoints, latency.Delivered, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Count > 0 ? sorted[^1] : null, diagnosis, problem);
     }

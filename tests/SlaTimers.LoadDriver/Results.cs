@@ -13,6 +13,7 @@ public static class Results
         {
             ("ingest rate (stored, evaluated, timed)", ">= 5,000 tickets/s", r => r.IngestRate is { } rate ? $"{rate:N0} tickets/s" : "-"),
             ("  of which stored and evaluated (timer instants written)", "", r => r.StoreRate is { } rate ? $"{rate:N0} tickets/s" : "-"),
+            ("  middle half of the backfill (25 % to 75 % stored)", "", r => r.MiddleHalf is { } middle ? $"{middle.Rate:N0} tickets/s" : "-"),
             ($"backfill of {options.Tickets:N0}: all stored", "", r => Seconds(r.Stored)),
             ($"backfill: all timers within {Hours(options)} scheduled", "< 60 s", r => Seconds(r.Timed)),
             ($"timers due within {Hours(options)}", "", r => r.TimersDue.ToString("N0", CultureInfo.InvariantCulture)),
