@@ -142,6 +142,7 @@ public sealed partial class SyncJob(
                 var built = builtAhead;
                 builtAhead = null;
                 SyncPageWrite write;
+                SlaConfiguration builtWith;
                 try
                 {
                     // A page built ahead with a configuration replaced since is built again: the reload's re-evaluation
@@ -152,7 +153,8 @@ public sealed partial class SyncJob(
                         built = null;
                     }
                     // A page built ahead carries the cursor it was read with; the run's cursor is the one stored.
-                    write = (await (built?.Write ?? BuildPageAsync(helpdesk, page, configuration.Current, stop.Token))) with { NextCursor = next };
+                    builtWith = built?.Configuration ?? configuration.Current;
+                    write = (await (built?.Write ?? BuildPageAsync(helpdesk, page, builtWith, stop.Token))) with { NextCursor = next };
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -162,6 +164,7 @@ public sealed partial class SyncJob(
                 var saving = SavePageAsync(helpdesk, write, cancellationToken);
                 builtAhead = reading is null ? null : await BuildAheadAsync(helpdesk, page, reading, saving, stop.Token);
                 cursor = (await saving).NextCursor;
+                if (!ReferenceEquals(builtWith, configuration.Current)) await ReevaluateAsync(write, cancellationToken);
 
                 // One reconciliation runs at a time (ReconcileGate): a request made while one runs makes it read the
                 // timers again, so every stored due instant is seen. A failed one ends the run, as it did inline.
@@ -247,6 +250,22 @@ public sealed partial class SyncJob(
         return write;
     }
 
+    /// <summary>
+    /// The page's tickets evaluated again with the current rules, after a reload replaced the ones the page was built
+    /// with. The reload's re-evaluation reads the stored open tickets once, in key order: a page that commits after it
+    /// passed their keys would otherwise keep the old rules' clocks — and a timer at the old rules' instant — until the
+    /// ticket's next change. A ticket written again meanwhile is skipped: that write (the reload's, a timer's) is newer.
+    /// </summary>
+    private async Task ReevaluateAsync(SyncPageWrite write, CancellationToken cancellationToken)
+    {
+        if (write.Tickets.IsDefaultOrEmpty) return;
+        var stored = await tickets.GetTicketsAsync([.. write.Tickets.Select(t => t.Key)], cancellationToken);
+        var evaluated = TicketEvaluation.ReevaluateAll([.. stored.Values], configuration.Current.Rules, clock.GetCurrentInstant(),
+            (record, e) => LogReevaluationFailed(e, record.Ticket.DisplayId));
+        await tickets.SaveEvaluationsAsync(evaluated, cancellationToken);
+        LogReevaluated(write.Source, evaluated.Count);
+    }
+
     /// <summary>Records a failed step as the helpdesk's last sync error (the caller rethrows it).</summary>
     private Task RecordFailureAsync(string helpdesk, Exception e) =>
         tickets.RecordSyncFailureAsync(helpdesk, clock.GetCurrentInstant(), $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
@@ -271,6 +290,12 @@ public sealed partial class SyncJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: stored {Tickets} tickets ({Rejected} quarantined).")]
     private partial void LogStored(string helpdesk, int tickets, int rejected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: the configuration changed while a page was stored; evaluated its {Count} tickets again with the new one.")]
+    private partial void LogReevaluated(string helpdesk, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync: ticket {Ticket} could not be evaluated with the new configuration; it keeps its clocks.")]
+    private partial void LogReevaluationFailed(Exception e, string ticket);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: read {Pages} pages, more to come; the next run starts {When}.")]
     private partial void LogMorePages(string helpdesk, int pages, string when);

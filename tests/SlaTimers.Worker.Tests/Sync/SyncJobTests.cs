@@ -286,6 +286,38 @@ public sealed class SyncJobTests : IDisposable
         Assert.Empty(_jobs.Created);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_WhenTheConfigurationIsReplacedAfterAPageWasBuilt_EvaluatesItsTicketsAgainWithTheNewOneOnceStored(bool builtAhead)
+    {
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
+        var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
+        _config.Write("agreements/test-sla.json", WorkerConfig.Agreement.Replace("\"high\": \"4s\"", "\"high\": \"8s\"", StringComparison.Ordinal));
+        var pageTwoRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The reload lands while the page is saved: after it was built with the 4-second budget, before it commits.
+        // (Page c2 is either built beside c1's save — read before it goes on — or after it.)
+        var store = new InterruptedTicketStore(_tickets,
+            beforePage: async page =>
+            {
+                if (page.NextCursor == "c1" && builtAhead) await pageTwoRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                if (page.NextCursor == (builtAhead ? "c2" : "c1")) holder.Replace(WorkerConfig.Load(_config));
+            },
+            beforeGet: keys =>
+            {
+                if (keys.Contains(new TicketKey("hd", "2"))) pageTwoRead.TrySetResult();
+            });
+
+        await NewJob(store, holder).RunAsync("hd", CancellationToken.None);
+
+        // Built ahead, page c2 was built with the old rules and stored after the reload; page c1 was stored before it,
+        // so it is the reload's re-evaluation that moves its clock (not run here). Otherwise c1 was the page in between.
+        var deadlines = new[] { "1", "2" }.Select(id => Assert.Single(_tickets.Records[new TicketKey("hd", id)].Clocks).Deadline);
+        Assert.Equal([Now + Duration.FromSeconds(builtAhead ? 4 : 8), Now + Duration.FromSeconds(8)], deadlines);
+        Assert.Equal(Now + Duration.FromSeconds(4), _tickets.Records[new TicketKey("hd", "2")].NextCheckpointAt);
+    }
+
     private SyncJob NewJob(ITicketStore store, SlaConfigurationHolder? holder = null)
     {
         holder ??= new SlaConfigurationHolder(WorkerConfig.Load(_config));
