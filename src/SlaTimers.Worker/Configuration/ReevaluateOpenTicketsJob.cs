@@ -76,9 +76,25 @@ public sealed partial class ReevaluateOpenTicketsJob(
         return (saved, stale);
     }
 
-    /// <summary>With the current rules; one ticket they cannot evaluate keeps its clocks, the others move on.</summary>
-    private List<TicketRecord> Evaluate(IReadOnlyList<TicketRecord> records) =>
-        TicketEvaluation.ReevaluateAll(records, configuration.Current.Rules, clock.GetCurrentInstant(), (record, e) => LogTicketFailed(e, record.Ticket.DisplayId));
+    private List<TicketRecord> Evaluate(IReadOnlyList<TicketRecord> records)
+    {
+        var now = clock.GetCurrentInstant();
+        var rules = configuration.Current.Rules;
+        var evaluated = new List<TicketRecord>(records.Count);
+        foreach (var record in records)
+        {
+            try
+            {
+                evaluated.Add(TicketEvaluation.Reevaluate(record, rules, now, fireForDueNow: true));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One ticket the new rules cannot evaluate keeps its clocks; the others move on.
+                LogTicketFailed(e, record.Ticket.DisplayId);
+            }
+        }
+        return evaluated;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-evaluation: ticket {Ticket} could not be evaluated with the new configuration; it keeps its clocks.")]
     private partial void LogTicketFailed(Exception e, string ticket);

@@ -164,7 +164,7 @@ public sealed partial class SyncJob(
                 var saving = SavePageAsync(helpdesk, write, cancellationToken);
                 builtAhead = reading is null ? null : await BuildAheadAsync(helpdesk, page, reading, saving, stop.Token);
                 cursor = (await saving).NextCursor;
-                if (!ReferenceEquals(builtWith, configuration.Current)) await ReevaluateAsync(write, cancellationToken);
+                if (!ReferenceEquals(builtWith, configuration.Current)) ReevaluateAgain(helpdesk);
 
                 // One reconciliation runs at a time (ReconcileGate): a request made while one runs makes it read the
                 // timers again, so every stored due instant is seen. A failed one ends the run, as it did inline.
@@ -251,19 +251,16 @@ public sealed partial class SyncJob(
     }
 
     /// <summary>
-    /// The page's tickets evaluated again with the current rules, after a reload replaced the ones the page was built
-    /// with. The reload's re-evaluation reads the stored open tickets once, in key order: a page that commits after it
-    /// passed their keys would otherwise keep the old rules' clocks — and a timer at the old rules' instant — until the
-    /// ticket's next change. A ticket written again meanwhile is skipped: that write (the reload's, a timer's) is newer.
+    /// A reload replaced the rules this page was evaluated with before it committed. The reload's re-evaluation
+    /// (<see cref="ReevaluateOpenTicketsJob"/>) passes the stored open tickets once, in key order, and may have passed
+    /// this page's keys before they were stored — they would keep the old rules' clocks, and a timer at the old rules'
+    /// instant, until their next change. So the pass is queued again, now that the page is stored: a job, retried
+    /// like the reload's own, not work that a failure here could lose.
     /// </summary>
-    private async Task ReevaluateAsync(SyncPageWrite write, CancellationToken cancellationToken)
+    private void ReevaluateAgain(string helpdesk)
     {
-        if (write.Tickets.IsDefaultOrEmpty) return;
-        var stored = await tickets.GetTicketsAsync([.. write.Tickets.Select(t => t.Key)], cancellationToken);
-        var evaluated = TicketEvaluation.ReevaluateAll([.. stored.Values], configuration.Current.Rules, clock.GetCurrentInstant(),
-            (record, e) => LogReevaluationFailed(e, record.Ticket.DisplayId));
-        await tickets.SaveEvaluationsAsync(evaluated, cancellationToken);
-        LogReevaluated(write.Source, evaluated.Count);
+        jobs.Enqueue<ReevaluateOpenTicketsJob>(job => job.RunAsync(CancellationToken.None));
+        LogReevaluateAgain(helpdesk);
     }
 
     /// <summary>Records a failed step as the helpdesk's last sync error (the caller rethrows it).</summary>
@@ -291,11 +288,8 @@ public sealed partial class SyncJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: stored {Tickets} tickets ({Rejected} quarantined).")]
     private partial void LogStored(string helpdesk, int tickets, int rejected);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: the configuration changed while a page was stored; evaluated its {Count} tickets again with the new one.")]
-    private partial void LogReevaluated(string helpdesk, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync: ticket {Ticket} could not be evaluated with the new configuration; it keeps its clocks.")]
-    private partial void LogReevaluationFailed(Exception e, string ticket);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: the configuration changed while a page was stored; the open tickets are re-evaluated again.")]
+    private partial void LogReevaluateAgain(string helpdesk);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Helpdesk}: read {Pages} pages, more to come; the next run starts {When}.")]
     private partial void LogMorePages(string helpdesk, int pages, string when);

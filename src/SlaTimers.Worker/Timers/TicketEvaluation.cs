@@ -45,28 +45,6 @@ public static class TicketEvaluation
     public static TicketRecord Reevaluate(TicketRecord stored, SlaRules rules, Instant now, bool fireForDueNow) =>
         Evaluate(stored.Ticket, stored.FirstSeen, rules, now, fireForDueNow) with { Version = stored.Version };
 
-    /// <summary>
-    /// Stored tickets' clocks again (<see cref="Reevaluate"/>, as after a change from outside). A ticket the rules cannot
-    /// evaluate is left out — it keeps its stored clocks — and handed to <paramref name="failed"/>; the others go on.
-    /// </summary>
-    public static List<TicketRecord> ReevaluateAll(
-        IReadOnlyCollection<TicketRecord> stored, SlaRules rules, Instant now, Action<TicketRecord, Exception> failed)
-    {
-        var evaluated = new List<TicketRecord>(stored.Count);
-        foreach (var record in stored)
-        {
-            try
-            {
-                evaluated.Add(Reevaluate(record, rules, now, fireForDueNow: true));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                failed(record, e);
-            }
-        }
-        return evaluated;
-    }
-
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
 
     /// <summary>The earliest upcoming checkpoint, or now when <paramref name="fireForDueNow"/> and one is due now.</summary>

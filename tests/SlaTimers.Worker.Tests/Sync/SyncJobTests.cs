@@ -289,15 +289,16 @@ public sealed class SyncJobTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Run_WhenTheConfigurationIsReplacedAfterAPageWasBuilt_EvaluatesItsTicketsAgainWithTheNewOneOnceStored(bool builtAhead)
+    public async Task Run_WhenTheConfigurationIsReplacedAfterAPageWasBuilt_QueuesTheReevaluationAgainOnceItIsStored(bool builtAhead)
     {
         _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
         _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
         var holder = new SlaConfigurationHolder(WorkerConfig.Load(_config));
-        _config.Write("agreements/test-sla.json", WorkerConfig.Agreement.Replace("\"high\": \"4s\"", "\"high\": \"8s\"", StringComparison.Ordinal));
         var pageTwoRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The reload lands while the page is saved: after it was built with the 4-second budget, before it commits.
-        // (Page c2 is either built beside c1's save — read before it goes on — or after it.)
+        var cursorWhenQueued = new List<string?>();
+        var jobs = new ReevaluationWatchingJobs(_jobs, () => cursorWhenQueued.Add(_tickets.Cursors.GetValueOrDefault("hd")));
+        // The reload lands while a page is saved: after it was built with the old rules, before it commits. (Page c2
+        // is either built beside c1's save — read before that save goes on — or after it, with the new rules.)
         var store = new InterruptedTicketStore(_tickets,
             beforePage: async page =>
             {
@@ -309,20 +310,29 @@ public sealed class SyncJobTests : IDisposable
                 if (keys.Contains(new TicketKey("hd", "2"))) pageTwoRead.TrySetResult();
             });
 
-        await NewJob(store, holder).RunAsync("hd", CancellationToken.None);
+        await NewJob(store, holder, jobs).RunAsync("hd", CancellationToken.None);
 
-        // Built ahead, page c2 was built with the old rules and stored after the reload; page c1 was stored before it,
-        // so it is the reload's re-evaluation that moves its clock (not run here). Otherwise c1 was the page in between.
-        var deadlines = new[] { "1", "2" }.Select(id => Assert.Single(_tickets.Records[new TicketKey("hd", id)].Clocks).Deadline);
-        Assert.Equal([Now + Duration.FromSeconds(builtAhead ? 4 : 8), Now + Duration.FromSeconds(8)], deadlines);
-        Assert.Equal(Now + Duration.FromSeconds(4), _tickets.Records[new TicketKey("hd", "2")].NextCheckpointAt);
+        // Once, after the page stored across the reload committed — and not for the page built with the new rules.
+        Assert.Equal([builtAhead ? "c2" : "c1"], cursorWhenQueued);
+        Assert.Equal(["c1", "c2"], _tickets.Pages.Select(p => p.NextCursor));
     }
 
-    private SyncJob NewJob(ITicketStore store, SlaConfigurationHolder? holder = null)
+    [Fact]
+    public async Task Run_WithTheConfigurationUnchanged_QueuesNoReevaluation()
+    {
+        _source.Pages.Enqueue(Page("c1", end: false, TestTickets.Make("hd", "1", Now)));
+        _source.Pages.Enqueue(Page("c2", end: true, TestTickets.Make("hd", "2", Now)));
+
+        await _job.RunAsync("hd", CancellationToken.None);
+
+        Assert.DoesNotContain(_jobs.Created, c => c.Job.Type == typeof(ReevaluateOpenTicketsJob));
+    }
+
+    private SyncJob NewJob(ITicketStore store, SlaConfigurationHolder? holder = null, IBackgroundJobClient? jobs = null)
     {
         holder ??= new SlaConfigurationHolder(WorkerConfig.Load(_config));
         var scheduler = new TimerScheduler(_timers, _tickets, _jobs, new ReconcileGate(), holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
-        return new SyncJob(_source, store, holder, scheduler, new FreeLocks(), _backoff, _jobs, _clock,
+        return new SyncJob(_source, store, holder, scheduler, new FreeLocks(), _backoff, jobs ?? _jobs, _clock,
             Options.Create(new SyncOptions { MaxPagesPerRun = 3 }), NullLogger<SyncJob>.Instance);
     }
 
@@ -403,6 +413,18 @@ public sealed class SyncJobTests : IDisposable
         }
 
         public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
+
+    /// <summary>Hangfire's client (the fake), calling back when a re-evaluation of the open tickets is queued.</summary>
+    private sealed class ReevaluationWatchingJobs(FakeJobClient inner, Action queued) : IBackgroundJobClient
+    {
+        public string Create(Job job, IState state)
+        {
+            if (job.Type == typeof(ReevaluateOpenTicketsJob)) queued();
+            return inner.Create(job, state);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => inner.ChangeState(jobId, state, expectedState);
     }
 
     private sealed class Backoff : ISyncBackoff
