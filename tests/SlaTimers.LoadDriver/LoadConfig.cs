@@ -59,6 +59,19 @@ public static class LoadConfig
             ["language"] = "en",
             ["helpdeskIds"] = new JsonArray($"zendesk:{LatencyAgent.ToString(CultureInfo.InvariantCulture)}"),
         };
+        // The account's other agents are people too, so that their warnings are delivered rather than refused as
+        // unresolved assignees (the shipped recipients know only the first, Jan de Vries).
+        foreach (var agent in LoadTickets.Agents.Skip(1))
+        {
+            var id = agent.ToString(CultureInfo.InvariantCulture);
+            recipients["people"]!.AsObject()[$"load-agent-{id}"] = new JsonObject
+            {
+                ["name"] = $"Load Agent {id}",
+                ["email"] = $"agent-{id}@example.nl",
+                ["language"] = "en",
+                ["helpdeskIds"] = new JsonArray($"zendesk:{id}"),
+            };
+        }
         File.WriteAllText(Path.Combine(deployment.ConfigPath, "recipients.json"), recipients.ToJsonString());
         return deployment;
     }

@@ -19,8 +19,8 @@ public sealed class LoadTickets(Instant epoch)
     public const long OtherCustomer = 509975;
     public const long LatencyCustomer = 509999;
 
-    /// <summary>Agents: the first is Jan de Vries of the shipped recipients.json.</summary>
-    private static readonly long[] Agents = [381245001, 381245002, 381245003, 381245004, 381245005, 381245006];
+    /// <summary>Agents: the first is Jan de Vries of the shipped recipients.json; the others are added to it (<see cref="LoadConfig"/>).</summary>
+    public static readonly long[] Agents = [381245001, 381245002, 381245003, 381245004, 381245005, 381245006];
 
     private const long FirstRequester = 30_000_000;
     private const int Requesters = 2_000;
