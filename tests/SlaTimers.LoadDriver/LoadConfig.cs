@@ -52,29 +52,27 @@ public static class LoadConfig
         deployment.Write("config/agreements/latency.json", LatencyAgreement);
 
         var recipients = JsonNode.Parse(File.ReadAllText(Path.Combine(deployment.ConfigPath, "recipients.json")))!.AsObject();
-        recipients["people"]!.AsObject()["latency-agent"] = new JsonObject
-        {
-            ["name"] = "Latency Agent",
-            ["email"] = "latency@example.nl",
-            ["language"] = "en",
-            ["helpdeskIds"] = new JsonArray($"zendesk:{LatencyAgent.ToString(CultureInfo.InvariantCulture)}"),
-        };
+        var people = recipients["people"]!.AsObject();
+        people["latency-agent"] = Person("Latency Agent", "latency@example.nl", LatencyAgent);
         // The account's other agents are people too, so that their warnings are delivered rather than refused as
         // unresolved assignees (the shipped recipients know only the first, Jan de Vries).
         foreach (var agent in LoadTickets.Agents.Skip(1))
         {
             var id = agent.ToString(CultureInfo.InvariantCulture);
-            recipients["people"]!.AsObject()[$"load-agent-{id}"] = new JsonObject
-            {
-                ["name"] = $"Load Agent {id}",
-                ["email"] = $"agent-{id}@example.nl",
-                ["language"] = "en",
-                ["helpdeskIds"] = new JsonArray($"zendesk:{id}"),
-            };
+            people[$"load-agent-{id}"] = Person($"Load Agent {id}", $"agent-{id}@example.nl", agent);
         }
         File.WriteAllText(Path.Combine(deployment.ConfigPath, "recipients.json"), recipients.ToJsonString());
         return deployment;
     }
+
+    /// <summary>A person of recipients.json, known to the helpdesk as the Zendesk user <paramref name="zendeskUser"/>.</summary>
+    private static JsonObject Person(string name, string email, long zendeskUser) => new()
+    {
+        ["name"] = name,
+        ["email"] = email,
+        ["language"] = "en",
+        ["helpdeskIds"] = new JsonArray($"zendesk:{zendeskUser.ToString(CultureInfo.InvariantCulture)}"),
+    };
 
     /// <summary>The helpdesk and worker settings of a load run (the store's come on top).</summary>
     public static Dictionary<string, string?> Settings(Uri stub, string outbox, int pageSize, int auditConcurrency) => new()

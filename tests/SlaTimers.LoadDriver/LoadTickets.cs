@@ -20,7 +20,7 @@ public sealed class LoadTickets(Instant epoch)
     public const long LatencyCustomer = 509999;
 
     /// <summary>Agents: the first is Jan de Vries of the shipped recipients.json; the others are added to it (<see cref="LoadConfig"/>).</summary>
-    public static readonly long[] Agents = [381245001, 381245002, 381245003, 381245004, 381245005, 381245006];
+    public static IReadOnlyList<long> Agents { get; } = [381245001, 381245002, 381245003, 381245004, 381245005, 381245006];
 
     private const long FirstRequester = 30_000_000;
     private const int Requesters = 2_000;
@@ -35,7 +35,7 @@ public sealed class LoadTickets(Instant epoch)
         account.AddOrganization(GemeenteVoorbeeld, "Gemeente Voorbeeld");
         account.AddOrganization(OtherCustomer, "Bakkerij Jansen");
         account.AddOrganization(LatencyCustomer, LoadConfig.LatencyOrganization);
-        for (var i = 0; i < Agents.Length; i++) account.AddUser(new StubUser(Agents[i], $"Agent {i}", $"agent{i}@example.nl", "agent"));
+        for (var i = 0; i < Agents.Count; i++) account.AddUser(new StubUser(Agents[i], $"Agent {i}", $"agent{i}@example.nl", "agent"));
         account.AddUser(new StubUser(LoadConfig.LatencyAgent, "Latency Agent", "latency@example.nl", "agent"));
         for (var i = 0; i < Requesters; i++) account.AddUser(new StubUser(FirstRequester + i, $"Requester {i}", $"r{i}@customer.example", "end-user"));
         return account;
@@ -148,7 +148,7 @@ public sealed class LoadTickets(Instant epoch)
             firstGroup,
             finalGroup,
             random.NextDouble() < 0.75 ? GemeenteVoorbeeld : OtherCustomer,
-            Agents[random.Next(Agents.Length)],
+            Agents[random.Next(Agents.Count)],
             FirstRequester + random.Next(Requesters),
             tags,
             random.NextDouble() < 0.8 ? "open" : "pending");
