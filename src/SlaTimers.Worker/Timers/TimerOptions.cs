@@ -23,6 +23,16 @@ public sealed class TimerOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LostJobGrace { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long after its instant a timer counts as lost even though its job still looks pending (scheduled, enqueued,
+    /// processing): a job store can strand a job in such a state — Hangfire.Storage.SQLite, whose commits are not atomic,
+    /// left a timer job "Enqueued" with no queue row to fetch it — and a timer that trusted the state would never fire.
+    /// The timer then gets a new job; should the old one run after all, it re-evaluates the ticket like any timer and
+    /// notifies nothing twice (one ledger row per notification). Long enough that a merely busy queue is left alone.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan StuckJobAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Timers read and scheduled per round of reconciliation.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;

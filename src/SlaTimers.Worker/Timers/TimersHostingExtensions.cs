@@ -11,6 +11,8 @@ public static class TimersHostingExtensions
         builder.Services.AddOptions<TimerOptions>()
             .BindConfiguration(TimerOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.StuckJobAfter >= o.LostJobGrace,
+                $"{TimerOptions.SectionName}:{nameof(TimerOptions.StuckJobAfter)} must not be shorter than {TimerOptions.SectionName}:{nameof(TimerOptions.LostJobGrace)}.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ReconcileGate>();
         builder.Services.AddTransient<TimerScheduler>();

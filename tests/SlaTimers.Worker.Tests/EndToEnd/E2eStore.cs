@@ -159,6 +159,21 @@ public sealed class SqliteE2eStore(string folder) : E2eStore
     public override async Task<long> JobCountAsync(string state, string method) =>
         (await SqliteFile.QueryAsync(HangfireFile, $"SELECT count(*) FROM Job WHERE StateName = '{state}' AND InvocationData LIKE '%{method}%'", r => r.GetInt64(0))).SingleOrDefault();
 
+    /// <summary>Jobs not finished with their queue rows and state history (Hangfire.Storage.SQLite keeps times as ticks).</summary>
+    public override async Task<string> DescribeHangfireAsync()
+    {
+        if (!System.IO.File.Exists(HangfireFile)) return "hangfire: no file yet";
+        var jobs = await SqliteFile.QueryAsync(HangfireFile, """
+            SELECT j.Id, j.StateName, substr(j.InvocationData, instr(j.InvocationData, '"Method"'), 40),
+                   (SELECT group_concat(q.Queue || ' fetched ' || q.FetchedAt, '; ') FROM JobQueue q WHERE q.JobId = j.Id),
+                   (SELECT group_concat(s.Name || ' ' || s.CreatedAt, ' > ') FROM (SELECT * FROM State WHERE JobId = j.Id ORDER BY Id) s)
+            FROM Job j WHERE j.StateName NOT IN ('Succeeded', 'Deleted') ORDER BY j.Id LIMIT 30
+            """, r => string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "-" : r.GetValue(i).ToString())));
+        var locks = await SqliteFile.QueryAsync(HangfireFile, "SELECT Resource, ExpireAt FROM DistributedLock", r => $"{r.GetValue(0)} until {r.GetValue(1)}");
+        return "hangfire jobs not finished (queue rows; states):\n" + string.Join("\n", jobs.Select(j => "  " + j))
+            + "\nhangfire locks: " + string.Join(", ", locks);
+    }
+
     public override ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

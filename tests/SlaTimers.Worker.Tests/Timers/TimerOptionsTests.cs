@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SlaTimers.Worker.Timers;
+
+namespace SlaTimers.Worker.Tests.Timers;
+
+public sealed class TimerOptionsTests
+{
+    [Fact]
+    public void Defaults_AMinuteBeforeATimerIsLost_FiveBeforeAPendingJobCountsAsStranded()
+    {
+        var options = Read();
+
+        Assert.Equal(TimeSpan.FromMinutes(1), options.LostJobGrace);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.StuckJobAfter);
+    }
+
+    [Fact]
+    public void StuckJobAfter_ShorterThanLostJobGrace_IsRefused_NamingBothKeys()
+    {
+        var e = Assert.Throws<OptionsValidationException>(() => Read(("Timers:LostJobGrace", "00:02:00"), ("Timers:StuckJobAfter", "00:01:00")));
+
+        Assert.Contains("Timers:StuckJobAfter must not be shorter than Timers:LostJobGrace.", e.Failures);
+    }
+
+    [Fact]
+    public void StuckJobAfter_OutOfRange_IsRefused()
+    {
+        var e = Assert.Throws<OptionsValidationException>(() => Read(("Timers:StuckJobAfter", "00:00:01")));
+
+        Assert.Contains(e.Failures, f => f.Contains(nameof(TimerOptions.StuckJobAfter), StringComparison.Ordinal));
+    }
+
+    private static TimerOptions Read(params (string Key, string Value)[] values)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value)));
+        builder.AddSlaTimers();
+        using var services = builder.Services.BuildServiceProvider();
+        return services.GetRequiredService<IOptions<TimerOptions>>().Value;
+    }
+}
