@@ -11,6 +11,7 @@ public enum StubRoute
     Audits,
     Groups,
     Organizations,
+    TicketEvents,
     Other,
 }
 
