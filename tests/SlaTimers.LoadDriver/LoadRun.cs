@@ -68,7 +68,6 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
         // runs is taken from the worker (the real Zendesk is another machine), so serving must be all it does then.
         build.Restart();
         var rendered = account.Prerender(options.PageSize);
-        if (options.Timelines == "events") rendered += account.PrerenderTicketEvents();
         Log($"account: rendered ahead, {rendered / 1024.0 / 1024.0:N0} MB of JSON in {build.Elapsed.TotalSeconds:0.0} s");
 
         await using var stub = await ZendeskStub.StartAsync(account);
@@ -86,7 +85,6 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
         var outbox = deployment.Combine("outbox");
         var settings = LoadConfig.Settings(stub.BaseUrl, outbox, options.PageSize, options.AuditConcurrency);
         foreach (var (key, value) in store.Settings) settings[key] = value;
-        settings["Helpdesks__zd__Timelines"] = options.Timelines;
         foreach (var (key, value) in options.Extra) settings[key] = value;
         await using var worker = deployment.Start("worker", settings);
         Log($"worker: pid {worker.Id}");
@@ -136,7 +134,6 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
             }
             await Task.Delay(500);
         }
-        if (problem is not null) Log($"{problem}; the worker's last lines:\n{worker.Tail(30)}");
         Log(problem ?? $"backfill: {options.Tickets:N0} stored after {stored?.TotalSeconds:0.0} s, all {progress.TimersDue:N0} timers within {Horizon.TotalHours:0.##} h scheduled after {timed?.TotalSeconds:0.0} s");
         var diagnosis = string.Join("\n", new[]
         {

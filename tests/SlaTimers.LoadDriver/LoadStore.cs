@@ -33,17 +33,9 @@ public abstract class LoadStore : IAsyncDisposable
     /// <param name="timers">Also count the timers and Hangfire's jobs (slower: not while the backfill runs).</param>
     public abstract Task<StoreProgress> ProgressAsync(Instant horizon, bool timers);
 
-    /// <summary>
-    /// The tickets a stored cursor stands for: the stub's cursors are positions in its change log (<c>cursor:c{n}</c>,
-    /// with <c>|events:{unix seconds}</c> after it when timelines come from the ticket-events stream).
-    /// </summary>
-    protected static long Position(string? cursor)
-    {
-        if (cursor is null || !cursor.StartsWith("cursor:c", StringComparison.Ordinal)) return 0;
-        var digits = cursor.AsSpan(8);
-        if (digits.IndexOf('|') is var end and >= 0) digits = digits[..end];
-        return long.TryParse(digits, out var n) ? n : 0;
-    }
+    /// <summary>The tickets a stored cursor stands for: the stub's cursors are positions in its change log (<c>cursor:c{n}</c>).</summary>
+    protected static long Position(string? cursor) =>
+        cursor is not null && cursor.StartsWith("cursor:c", StringComparison.Ordinal) && long.TryParse(cursor.AsSpan(8), out var n) ? n : 0;
 
     public abstract Task<IReadOnlyList<LedgerEntry>> LedgerAsync(IReadOnlyCollection<string> keys);
 

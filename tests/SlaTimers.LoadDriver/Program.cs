@@ -39,14 +39,12 @@ namespace SlaTimers.LoadDriver
     {
         public const string Usage = """
             usage: loaddriver [--store sqlite|postgres|both] [--tickets N] [--page-size N] [--audit-concurrency N]
-                              [--timelines audits|events] [--latency N] [--timeout SECONDS] [--postgres CONNECTION-STRING] [--set Key=Value]...
+                              [--latency N] [--timeout SECONDS] [--postgres CONNECTION-STRING] [--set Key=Value]...
                               [--server-setting name=value]...
                               [--worker PATH/slatimers.dll]
               --store       which store(s) to load (default both)
               --tickets     open tickets in the stub (default 100000)
               --page-size   tickets per export page (default 1000)
-              --timelines   where the worker reads timelines: each ticket's audits (default) or the ticket-events
-                            stream (Helpdesks:zd:Timelines; the stub renders the stream's pages ahead too)
               --latency     warnings due within one minute, for the latency figures (default 1000)
               --timeout     bound of each phase in seconds (default 600)
               --postgres    a server where the user may create databases (default: $SLATIMERS_TEST_POSTGRES, else a
@@ -62,7 +60,6 @@ namespace SlaTimers.LoadDriver
         public int Tickets { get; init; } = 100_000;
         public int PageSize { get; init; } = 1000;
         public int AuditConcurrency { get; init; } = 4;
-        public string Timelines { get; init; } = "audits";
         public int LatencyCheckpoints { get; init; } = 1000;
         public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(10);
         public string? Postgres { get; init; }
@@ -102,9 +99,6 @@ namespace SlaTimers.LoadDriver
                     "--tickets" => options with { Tickets = Number() },
                     "--page-size" => options with { PageSize = Math.Min(1000, Number()) },
                     "--audit-concurrency" => options with { AuditConcurrency = Math.Min(16, Number()) },
-                    "--timelines" => Value() is "audits" or "events" && args[i] is var timelines
-                        ? options with { Timelines = timelines }
-                        : throw new ArgumentException($"--timelines '{args[i]}': audits or events"),
                     "--latency" => options with { LatencyCheckpoints = Number() },
                     "--timeout" => options with { PhaseTimeout = TimeSpan.FromSeconds(Number()) },
                     "--postgres" => options with { Postgres = Value() },

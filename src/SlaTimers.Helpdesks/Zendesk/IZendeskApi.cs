@@ -25,13 +25,6 @@ internal interface IZendeskApi
         [AliasAs("include")] string include,
         CancellationToken cancellationToken);
 
-    /// <summary>Incremental ticket events (time-based) from <paramref name="startTime"/>, with comments (<c>include=comment_events</c>).</summary>
-    [Get("/api/v2/incremental/ticket_events.json")]
-    Task<IApiResponse<ZendeskTicketEventPage>> ExportTicketEventsAsync(
-        [AliasAs("start_time")] long startTime,
-        [AliasAs("include")] string include,
-        CancellationToken cancellationToken);
-
     [Get("/api/v2/groups.json")]
     Task<IApiResponse<ZendeskGroupPage>> GetGroupsAsync(
         [AliasAs("page[size]")] int pageSize,

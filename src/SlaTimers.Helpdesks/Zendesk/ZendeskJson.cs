@@ -30,10 +30,6 @@ internal sealed class ZendeskAuditPage
 internal sealed class ZendeskAudit
 {
     [JsonPropertyName("id")] public long Id { get; set; }
-
-    /// <summary>The instant, when it is known already (an audit from the ticket-events stream): then <see cref="CreatedAt"/> is not read.</summary>
-    [JsonIgnore] public NodaTime.Instant? At { get; set; }
-
     [JsonPropertyName("created_at")] public string? CreatedAt { get; set; }
     [JsonPropertyName("author_id")] public long? AuthorId { get; set; }
     [JsonPropertyName("via")] public ZendeskVia? Via { get; set; }
@@ -45,41 +41,6 @@ internal sealed class ZendeskAuditEvent
 {
     [JsonPropertyName("id")] public long? Id { get; set; }
     [JsonPropertyName("type")] public string? Type { get; set; }
-    [JsonPropertyName("field_name")] public ZendeskValue? FieldName { get; set; }
-    [JsonPropertyName("value")] public ZendeskValue? Value { get; set; }
-    [JsonPropertyName("public")] public bool? Public { get; set; }
-    [JsonPropertyName("author_id")] public long? AuthorId { get; set; }
-}
-
-/// <summary>
-/// <c>GET /api/v2/incremental/ticket_events.json?start_time=…&amp;include=comment_events</c> (time-based): up to 1,000
-/// ticket events a page, oldest first; the next page starts at <c>end_time</c> (the last event's second, so events
-/// of that second may come twice).
-/// </summary>
-internal sealed class ZendeskTicketEventPage
-{
-    [JsonPropertyName("ticket_events")] public List<ZendeskTicketEvent>? TicketEvents { get; set; }
-    [JsonPropertyName("end_time")] public long? EndTime { get; set; }
-    [JsonPropertyName("end_of_stream")] public bool? EndOfStream { get; set; }
-}
-
-/// <summary>One ticket event of the stream: an audit of <see cref="TicketId"/> with its child events.</summary>
-internal sealed class ZendeskTicketEvent
-{
-    [JsonPropertyName("id")] public long Id { get; set; }
-    [JsonPropertyName("ticket_id")] public long? TicketId { get; set; }
-
-    /// <summary>Unix seconds.</summary>
-    [JsonPropertyName("timestamp")] public long? Timestamp { get; set; }
-    [JsonPropertyName("updater_id")] public long? UpdaterId { get; set; }
-    [JsonPropertyName("child_events")] public List<ZendeskTicketChildEvent>? ChildEvents { get; set; }
-}
-
-/// <summary>A child event of the stream: an audit event, its kind in <c>event_type</c>.</summary>
-internal sealed class ZendeskTicketChildEvent
-{
-    [JsonPropertyName("id")] public long? Id { get; set; }
-    [JsonPropertyName("event_type")] public string? EventType { get; set; }
     [JsonPropertyName("field_name")] public ZendeskValue? FieldName { get; set; }
     [JsonPropertyName("value")] public ZendeskValue? Value { get; set; }
     [JsonPropertyName("public")] public bool? Public { get; set; }
@@ -151,7 +112,6 @@ internal sealed class ZendeskOrganizationList
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ZendeskTicketExportPage))]
 [JsonSerializable(typeof(ZendeskAuditPage))]
-[JsonSerializable(typeof(ZendeskTicketEventPage))]
 [JsonSerializable(typeof(ZendeskGroupPage))]
 [JsonSerializable(typeof(ZendeskOrganizationList))]
 [JsonSerializable(typeof(ZendeskMetricSet))]

@@ -45,19 +45,6 @@ public sealed class ZendeskOptions : HelpdeskOptions
     /// <summary>Custom field id → the name policies use as <c>custom.&lt;name&gt;</c>; unnamed fields use their id.</summary>
     public Dictionary<string, string> CustomFields { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Where timelines come from: <see cref="ZendeskTimelines.Audits"/> (one audits request per changed ticket) or
-    /// <see cref="ZendeskTimelines.Events"/> (the incremental ticket-events stream, 1,000 events a request, with audits
-    /// for every ticket whose whole history the stream has not shown). See the Helpdesks README.
-    /// </summary>
-    public ZendeskTimelines Timelines { get; set; } = ZendeskTimelines.Audits;
-
-    /// <summary>
-    /// With <see cref="ZendeskTimelines.Events"/>: how many ticket events (Zendesk's audits) are kept for tickets the
-    /// export has not listed yet. Past it they are dropped, and those tickets are read from their audits.
-    /// </summary>
-    public int EventBufferLimit { get; set; } = 1_000_000;
-
     /// <summary>How many tickets' audits are read at the same time.</summary>
     public int AuditConcurrency { get; set; } = 4;
 
@@ -82,14 +69,4 @@ public sealed class ZendeskOptions : HelpdeskOptions
 
     /// <summary>Never prints the credentials.</summary>
     public override string ToString() => $"zendesk {BaseUrl} as {Email} (token {(string.IsNullOrEmpty(ApiToken) ? "missing" : "set")})";
-}
-
-/// <summary>Where a Zendesk helpdesk's timelines come from (<see cref="ZendeskOptions.Timelines"/>).</summary>
-public enum ZendeskTimelines
-{
-    /// <summary>Each changed ticket's audits: one request per ticket, every history complete.</summary>
-    Audits,
-
-    /// <summary>The incremental ticket-events stream, audits where it cannot give a ticket's whole history.</summary>
-    Events,
 }

@@ -50,11 +50,6 @@ internal sealed class ZendeskOptionsValidator : IValidateOptions<ZendeskOptions>
                 problems.Add($"{Path($"{nameof(options.CustomFields)}:{id}")} is '{fieldName}': give the name policies use as custom.<name>, without spaces.");
             }
         }
-        if (!Enum.IsDefined(options.Timelines))
-        {
-            problems.Add($"{Path(nameof(options.Timelines))} is '{options.Timelines}': use 'audits' or 'events'.");
-        }
-        Range(problems, Path(nameof(options.EventBufferLimit)), options.EventBufferLimit, 100, 50_000_000);
         Range(problems, Path(nameof(options.AuditConcurrency)), options.AuditConcurrency, 1, 16);
         Range(problems, Path(nameof(options.MaxRetries)), options.MaxRetries, 0, 10);
         Range(problems, Path(nameof(options.RetryDelay)), options.RetryDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));

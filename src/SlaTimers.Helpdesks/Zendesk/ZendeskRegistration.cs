@@ -45,14 +45,11 @@ internal static class ZendeskRegistration
 
         services.AddKeyedSingleton(name, (sp, _) => new ZendeskDirectory(
             name, sp.GetService<ILoggerFactory>()?.CreateLogger<ZendeskDirectory>() ?? NullLogger<ZendeskDirectory>.Instance));
-        // The ticket-events stream read so far lives as long as the process (ZendeskEventBuffer): one per helpdesk.
-        services.AddKeyedSingleton(name, (sp, _) => new ZendeskEventBuffer(OptionsOf(sp, name).EventBufferLimit));
         services.AddKeyedTransient<ITicketSource>(name, (sp, _) => new ZendeskTicketSource(
             name,
             OptionsOf(sp, name),
             sp.GetRequiredKeyedService<IZendeskApi>(name),
             sp.GetRequiredKeyedService<ZendeskDirectory>(name),
-            sp.GetRequiredKeyedService<ZendeskEventBuffer>(name),
             sp.GetRequiredService<IClock>()));
     }
 

@@ -23,14 +23,10 @@ internal sealed class ZendeskTicketSource(
     ZendeskOptions options,
     IZendeskApi api,
     ZendeskDirectory directory,
-    ZendeskEventBuffer events,
     IClock clock) : ITicketSource
 {
     /// <summary>Everything the tickets refer to, in the same request (helpdesk-apis.md §1.2: all ticket sideloads but last_audits).</summary>
     internal const string Sideloads = "metric_sets,groups,organizations,users,custom_statuses";
-
-    /// <summary>The ticket-events stream leaves comments out unless asked for.</summary>
-    internal const string EventSideloads = "comment_events";
 
     private const int AuditPageSize = 100;
     private const int MaxAuditPages = 100;
@@ -63,13 +59,7 @@ internal sealed class ZendeskTicketSource(
 
         var rejected = ImmutableArray.CreateBuilder<RejectedTicket>();
         var tickets = ReadTickets(page, rejected);
-        var (audits, eventsFrom) = options.Timelines == ZendeskTimelines.Events
-            ? await ReadEventsAsync(position, tickets, cancellationToken)
-            : ([], null);
-        foreach (var (id, read) in await ReadAuditsAsync([.. tickets.Where(t => !audits.ContainsKey(t.Id))], rejected, cancellationToken))
-        {
-            audits[id] = read;
-        }
+        var audits = await ReadAuditsAsync(tickets, rejected, cancellationToken);
         var (groupIds, organizationIds) = ReferencedIds(tickets, audits);
         await directory.ResolveAsync(api, clock, groupIds, organizationIds, cancellationToken);
 
@@ -81,7 +71,7 @@ internal sealed class ZendeskTicketSource(
             else rejected.Add(new RejectedTicket(name, ticket.ExternalId, problem!, ticket.Raw));
         }
 
-        var next = (page.AfterCursor is { Length: > 0 } after ? ZendeskCursor.FromAfterCursor(after) : position) with { EventsFrom = eventsFrom };
+        var next = page.AfterCursor is { Length: > 0 } after ? ZendeskCursor.FromAfterCursor(after) : position;
         return new TicketPage(mapped.ToImmutable(), rejected.ToImmutable(), next.ToString(), page.EndOfStream.Value);
     }
 
@@ -108,81 +98,6 @@ internal sealed class ZendeskTicketSource(
             byId[ticket.Id] = ticket.MetricSet is null && metrics.TryGetValue(ticket.Id, out var metricSet) ? ticket with { MetricSet = metricSet } : ticket;
         }
         return [.. byId.Values];
-    }
-
-    /// <summary>
-    /// The timelines the ticket-events stream holds whole for this page's tickets (<see cref="ZendeskEventBuffer"/>),
-    /// after reading the stream up to the page's latest change; and where the stream was read to, for the cursor.
-    /// The stream starts where the cursor says, or at the export's start time; an export cursor from before the
-    /// events route starts it at the page's earliest change (its tickets are read from their audits).
-    /// </summary>
-    private async Task<(Dictionary<long, List<ZendeskAudit>> Whole, long? EventsFrom)> ReadEventsAsync(
-        ZendeskCursor position, List<ZendeskTicketData> tickets, CancellationToken cancellationToken)
-    {
-        var whole = new Dictionary<long, List<ZendeskAudit>>();
-        var changed = tickets.Where(t => !t.IsDeleted).Select(t => (t.UpdatedAt ?? t.CreatedAt).ToUnixTimeSeconds()).ToList();
-        var from = position.EventsFrom ?? position.StartTime ?? (changed.Count > 0 ? changed.Min() : null);
-        if (from is null) return (whole, null);
-        events.Follow(from.Value);
-        if (changed.Count > 0) await ReadEventsThroughAsync(changed.Max(), cancellationToken);
-
-        foreach (var ticket in tickets)
-        {
-            // Taken whole or not, a listed ticket's events leave the buffer: what it has now, its audits give otherwise.
-            if (events.Take(ticket.Id) is { } kept && !ticket.IsDeleted && IsWhole(ticket, kept)) whole[ticket.Id] = kept;
-        }
-        return (whole, events.ReadTo);
-    }
-
-    /// <summary>Reads the stream until it has passed <paramref name="through"/> (unix seconds) or ends.</summary>
-    private async Task ReadEventsThroughAsync(long through, CancellationToken cancellationToken)
-    {
-        const string what = "incremental ticket events";
-        while (events.ReadTo is { } start && start <= through)
-        {
-            var response = await ZendeskResponses.SendAsync(name, what,
-                () => api.ExportTicketEventsAsync(start, EventSideloads, cancellationToken));
-            var page = ZendeskResponses.Content(name, what, response, clock);
-            var url = response.RequestMessage?.RequestUri?.ToString() ?? what;
-            if (page.TicketEvents is null || page.EndOfStream is not { } endOfStream)
-            {
-                throw new HelpdeskResponseException(name, url, $"the {what} page has no 'ticket_events' or no 'end_of_stream'");
-            }
-            var end = page.EndTime ?? start;
-            if (end < start || (end == start && !endOfStream))
-            {
-                // A full page within one second (or going back): the next request would ask for the same page again.
-                throw new HelpdeskResponseException(name, url,
-                    $"the {what} page from {start} ends at {end} without 'end_of_stream': the stream cannot move on (set Timelines to 'audits')");
-            }
-            events.Add(page.TicketEvents, end);
-            if (endOfStream) return;
-        }
-    }
-
-    /// <summary>
-    /// Whether <paramref name="kept"/> is the ticket's whole history, in the shape the timeline reads: from its creating
-    /// audit (created after the buffer began) to its latest change, every field event naming its field, every comment
-    /// by a known user (the audits route learns the others from its own sideload).
-    /// </summary>
-    private bool IsWhole(ZendeskTicketData ticket, List<ZendeskAudit> kept)
-    {
-        var created = ticket.CreatedAt.ToUnixTimeSeconds();
-        if (created < events.CoveredFrom || kept[0].At!.Value.ToUnixTimeSeconds() != created) return false;
-        if (kept[^1].At!.Value.ToUnixTimeSeconds() < (ticket.UpdatedAt ?? ticket.CreatedAt).ToUnixTimeSeconds()) return false;
-        foreach (var audit in kept)
-        {
-            foreach (var child in audit.Events!)
-            {
-                if (child.Type is "Create" or "Change" && child.FieldName is null) return false;
-                if (child.Type is "Comment" or "VoiceComment"
-                    && (child.AuthorId ?? audit.AuthorId) is { } author && author != ticket.RequesterId && directory.User(author) is null)
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /// <summary>Every audit of each ticket (deleted tickets have none: Zendesk answers 404 for them).</summary>

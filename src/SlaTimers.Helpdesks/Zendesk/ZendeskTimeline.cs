@@ -25,11 +25,6 @@ internal static class ZendeskTimeline
         var ordered = new List<(Instant At, ZendeskAudit Audit)>();
         foreach (var audit in audits)
         {
-            if (audit.At is { } known)
-            {
-                ordered.Add((known, audit));
-                continue;
-            }
             if (!ZendeskValues.TryParseTimestamp(audit.CreatedAt, out var at))
             {
                 problem = $"audit {audit.Id} has no valid 'created_at' ('{audit.CreatedAt}')";

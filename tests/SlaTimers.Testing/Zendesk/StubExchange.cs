@@ -11,7 +11,6 @@ public enum StubRoute
     Audits,
     Groups,
     Organizations,
-    TicketEvents,
     Other,
 }
 

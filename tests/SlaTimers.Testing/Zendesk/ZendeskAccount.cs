@@ -32,8 +32,6 @@ public sealed class ZendeskAccount
     // again drops it); export pages, by start position and page size, hold while _version (every change) stands.
     private readonly Dictionary<long, (StubTicket Version, byte[] Body)> _auditsJson = [];
     private readonly Dictionary<(int Position, int PerPage), byte[]> _pagesJson = [];
-    private readonly Dictionary<(long Start, int PerPage), byte[]> _eventPagesJson = [];
-    private (long Version, StreamEvent[] Events)? _stream;
     private long _version;
 
     public ZendeskAccount()
@@ -168,117 +166,6 @@ public sealed class ZendeskAccount
     {
         _version++;
         _pagesJson.Clear();
-        _eventPagesJson.Clear();
-    }
-
-    /// <summary>Ticket events a page of the stream holds at most (Zendesk's time-based exports: 1,000; fewer to test paging).</summary>
-    public int EventsPerPage { get; set; } = 1000;
-
-    /// <summary>
-    /// A page of the incremental ticket-events stream (time-based): every audit of every ticket as it is now, oldest
-    /// first, from the first at or after <paramref name="startTime"/> (unix seconds), <see cref="EventsPerPage"/> at
-    /// most; <c>end_time</c> is the last one's second (the next page starts there, so its events may come again) and
-    /// <c>end_of_stream</c> says the stream has no more. Child events carry the audit events' fields, their kind in
-    /// <c>event_type</c>; comments come with their author (<c>include=comment_events</c>). Rendered once per start
-    /// while the account does not change.
-    /// </summary>
-    public byte[] TicketEventsJson(long startTime)
-    {
-        lock (_gate)
-        {
-            if (_eventPagesJson.TryGetValue((startTime, EventsPerPage), out var kept)) return kept;
-        }
-        var perPage = EventsPerPage;
-        var (version, stream) = Stream();
-        var first = FirstEventAtOrAfter(stream, startTime);
-        var count = Math.Min(perPage, stream.Length - first);
-        var body = Render(json => WriteTicketEvents(json, new ArraySegment<StreamEvent>(stream, first, count), startTime, first + count >= stream.Length));
-        lock (_gate)
-        {
-            if (version == _version) _eventPagesJson[(startTime, perPage)] = body;
-        }
-        return body;
-    }
-
-    /// <summary>Renders ahead the stream's pages as a reader from its first event on asks for them.</summary>
-    /// <returns>How many bytes they take.</returns>
-    public long PrerenderTicketEvents()
-    {
-        var (_, stream) = Stream();
-        if (stream.Length == 0) return TicketEventsJson(0).Length;
-        long bytes = 0;
-        for (var start = stream[0].Seconds; ;)
-        {
-            bytes += TicketEventsJson(start).Length;
-            var first = FirstEventAtOrAfter(stream, start);
-            var last = Math.Min(first + EventsPerPage, stream.Length) - 1;
-            if (last + 1 >= stream.Length) return bytes;
-            start = stream[last].Seconds;
-        }
-    }
-
-    private readonly record struct StreamEvent(long Seconds, long TicketId, StubAudit Audit);
-
-    /// <summary>Every audit of every current ticket, by time and id: made again (outside the lock) after any change.</summary>
-    private (long Version, StreamEvent[] Events) Stream()
-    {
-        long version;
-        List<StubTicket> tickets;
-        lock (_gate)
-        {
-            if (_stream is { } kept && kept.Version == _version) return kept;
-            version = _version;
-            tickets = [.. _tickets.Values.Select(entry => entry.Ticket)];
-        }
-        var events = tickets.AsParallel()
-            .SelectMany(t => (t.Audits ?? Story(t)).Select(a => new StreamEvent(a.At.ToUnixTimeSeconds(), t.Id, a)))
-            .ToArray();
-        Array.Sort(events, (a, b) => a.Seconds != b.Seconds ? a.Seconds.CompareTo(b.Seconds) : a.Audit.Id.CompareTo(b.Audit.Id));
-        lock (_gate)
-        {
-            if (version == _version) _stream = (version, events);
-        }
-        return (version, events);
-    }
-
-    private static int FirstEventAtOrAfter(StreamEvent[] stream, long seconds)
-    {
-        int low = 0, high = stream.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (stream[middle].Seconds < seconds) low = middle + 1;
-            else high = middle;
-        }
-        return low;
-    }
-
-    private static void WriteTicketEvents(Utf8JsonWriter json, ArraySegment<StreamEvent> page, long startTime, bool endOfStream)
-    {
-        json.WriteStartObject();
-        json.WriteStartArray("ticket_events");
-        foreach (var e in page)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("id", e.Audit.Id);
-            json.WriteNumber("ticket_id", e.TicketId);
-            json.WriteNumber("timestamp", e.Seconds);
-            WriteTimestamp(json, "created_at", e.Audit.At);
-            json.WriteNumber("updater_id", e.Audit.AuthorId);
-            json.WriteString("via", "Web form");
-            json.WriteString("event_type", "Audit");
-            json.WriteStartArray("child_events");
-            foreach (var child in e.Audit.Events) WriteEvent(json, child, "event_type");
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        var end = page.Count > 0 ? page[^1].Seconds : startTime;
-        json.WriteString("next_page", $"https://example.zendesk.com{ZendeskJson.TicketEventsPath}?start_time={end.ToString(CultureInfo.InvariantCulture)}");
-        json.WriteNumber("count", page.Count);
-        json.WriteNumber("end_time", end);
-        json.WriteBoolean("end_of_stream", endOfStream);
-        json.WriteEndObject();
     }
 
     private int Start(string? cursor, long? startTime) =>
@@ -476,11 +363,11 @@ public sealed class ZendeskAccount
         json.WriteEndObject();
     }
 
-    private static void WriteEvent(Utf8JsonWriter json, StubEvent e, string typeProperty = "type")
+    private static void WriteEvent(Utf8JsonWriter json, StubEvent e)
     {
         json.WriteStartObject();
         json.WriteNumber("id", e.Id);
-        json.WriteString(typeProperty, e.Type);
+        json.WriteString("type", e.Type);
         if (e.Type == "Comment")
         {
             json.WriteNumber("author_id", e.AuthorId ?? 0);

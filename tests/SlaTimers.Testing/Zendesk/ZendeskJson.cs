@@ -14,7 +14,6 @@ public static class ZendeskJson
     public const string ExportPath = "/api/v2/incremental/tickets/cursor.json";
     public const string GroupsPath = "/api/v2/groups.json";
     public const string OrganizationsPath = "/api/v2/organizations/show_many.json";
-    public const string TicketEventsPath = "/api/v2/incremental/ticket_events.json";
 
     internal const string TicketsPrefix = "/api/v2/tickets/";
     internal const string AuditsSuffix = "/audits.json";

@@ -15,8 +15,7 @@ namespace SlaTimers.Testing.Zendesk;
 
 /// <summary>
 /// A Zendesk stand-in on a real loopback socket (Kestrel on 127.0.0.1, a port the OS chooses) serving a
-/// <see cref="ZendeskAccount"/>: the incremental cursor export, audits, the incremental ticket-events stream, groups and
-/// organizations, behind HTTP Basic
+/// <see cref="ZendeskAccount"/>: the incremental cursor export, audits, groups and organizations, behind HTTP Basic
 /// authentication with the account's API token (a wrong one gets 401, as Zendesk answers). Cheap enough for load: it
 /// answers with the account's rendered bodies (<see cref="ZendeskAccount.AuditsJson"/>, kept per ticket version), each
 /// in one write with its <c>Content-Length</c>, handled on the socket's own thread, and no configuration file
@@ -173,7 +172,7 @@ public sealed class ZendeskStub : IAsyncDisposable
             return;
         }
 
-        var query = route is StubRoute.Export or StubRoute.Organizations or StubRoute.TicketEvents ? context.Request.Query : null; // audits: not parsed
+        var query = route is StubRoute.Export or StubRoute.Organizations ? context.Request.Query : null; // audits: not parsed
         byte[]? body;
         switch (route)
         {
@@ -185,14 +184,6 @@ public sealed class ZendeskStub : IAsyncDisposable
                 break;
             case StubRoute.Audits:
                 body = _account.AuditsJson(ticketId);
-                break;
-            case StubRoute.TicketEvents:
-                if (!long.TryParse(query!["start_time"], CultureInfo.InvariantCulture, out var from))
-                {
-                    await ErrorAsync(response, 400, "InvalidValue: start_time is required");
-                    return;
-                }
-                body = _account.TicketEventsJson(from);
                 break;
             case StubRoute.Groups:
                 body = ZendeskAccount.Render(_account.WriteGroups);
@@ -236,7 +227,6 @@ public sealed class ZendeskStub : IAsyncDisposable
             case ZendeskJson.ExportPath: return (StubRoute.Export, 0);
             case ZendeskJson.GroupsPath: return (StubRoute.Groups, 0);
             case ZendeskJson.OrganizationsPath: return (StubRoute.Organizations, 0);
-            case ZendeskJson.TicketEventsPath: return (StubRoute.TicketEvents, 0);
         }
         const string prefix = ZendeskJson.TicketsPrefix, suffix = ZendeskJson.AuditsSuffix;
         if (path.StartsWith(prefix, StringComparison.Ordinal) && path.EndsWith(suffix, StringComparison.Ordinal)
