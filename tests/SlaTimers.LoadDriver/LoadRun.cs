@@ -134,6 +134,7 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
             }
             await Task.Delay(500);
         }
+        if (problem is not null) Log($"{problem}; the worker's last lines:\n{worker.Tail(30)}");
         Log(problem ?? $"backfill: {options.Tickets:N0} stored after {stored?.TotalSeconds:0.0} s, all {progress.TimersDue:N0} timers within {Horizon.TotalHours:0.##} h scheduled after {timed?.TotalSeconds:0.0} s");
         var diagnosis = string.Join("\n", new[]
         {
