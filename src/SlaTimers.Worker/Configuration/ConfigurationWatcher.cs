@@ -70,7 +70,7 @@ public sealed partial class ConfigurationWatcher(
                     foreach (var problem in result.Problems) LogProblem(problem.ToString());
                     return false;
                 }
-                holder.Replace(result.Configuration!);
+                holder.Replace(result.Configuration!, ConfigurationFingerprint.Of(directory));
                 templates.Reload(); // validated above with the rest of the folder
                 var id = jobs.Enqueue<ReevaluateOpenTicketsJob>(job => job.RunAsync(CancellationToken.None));
                 LogReloaded(directory, result.Configuration!.Agreements.Length, result.Configuration.Calendars.All.Count(), id);

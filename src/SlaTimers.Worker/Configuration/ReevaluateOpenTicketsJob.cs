@@ -16,6 +16,7 @@ public sealed partial class ReevaluateOpenTicketsJob(
     ITicketStore tickets,
     TimerScheduler timers,
     SlaConfigurationHolder configuration,
+    IEvaluatedConfiguration evaluated,
     IClock clock,
     ILogger<ReevaluateOpenTicketsJob> logger)
 {
@@ -29,6 +30,7 @@ public sealed partial class ReevaluateOpenTicketsJob(
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var loaded = configuration.Loaded;
         TicketKey? after = null;
         var total = 0;
         var unsettled = new List<TicketKey>();
@@ -53,6 +55,9 @@ public sealed partial class ReevaluateOpenTicketsJob(
                 $"{unsettled.Count} ticket(s) kept changing while they were re-evaluated with the new configuration "
                 + $"({string.Join(", ", unsettled.Take(10))}); the re-evaluation runs again.");
         }
+        // Every open ticket now has this configuration's clocks — unless it was replaced meanwhile: then the reload's
+        // own pass records the newer one (and a start that finds the older one recorded runs another pass: harmless).
+        if (ReferenceEquals(configuration.Loaded, loaded) && loaded.Fingerprint is { } fingerprint) evaluated.Record(fingerprint);
         LogDone(total);
     }
 

@@ -7,19 +7,25 @@ namespace SlaTimers.Worker.Configuration;
 /// folder, never by an invalid one. Jobs read <see cref="Current"/> when they run, so a reload applies to the
 /// next timer, sync page or delivery.
 /// </summary>
-public sealed class SlaConfigurationHolder(SlaConfiguration initial)
+public sealed class SlaConfigurationHolder(SlaConfiguration initial, string? fingerprint = null)
 {
-    private volatile SlaConfiguration _current = initial;
+    private volatile LoadedConfiguration _loaded = new(initial, fingerprint);
 
-    public SlaConfiguration Current => _current;
+    public SlaConfiguration Current => _loaded.Configuration;
+
+    /// <summary><see cref="Current"/> with the <see cref="ConfigurationFingerprint"/> of the folder it was loaded from, read together.</summary>
+    public LoadedConfiguration Loaded => _loaded;
 
     /// <summary>Raised after <see cref="Current"/> was replaced.</summary>
     public event Action<SlaConfiguration>? Replaced;
 
-    public void Replace(SlaConfiguration configuration)
+    public void Replace(SlaConfiguration configuration, string? fingerprint = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _current = configuration;
+        _loaded = new LoadedConfiguration(configuration, fingerprint);
         Replaced?.Invoke(configuration);
     }
 }
+
+/// <param name="Fingerprint">The folder's <see cref="ConfigurationFingerprint"/>; null for a configuration built in code (tests).</param>
+public sealed record LoadedConfiguration(SlaConfiguration Configuration, string? Fingerprint);

@@ -18,7 +18,7 @@ public static class SlaConfigurationHostingExtensions
     public static IHostApplicationBuilder AddSlaConfiguration(this IHostApplicationBuilder builder, string configDirectory)
     {
         var configuration = Configuration.WorkerConfigLoader.Load(configDirectory).GetOrThrow();
-        builder.Services.AddSingleton(new SlaConfigurationHolder(configuration));
+        builder.Services.AddSingleton(new SlaConfigurationHolder(configuration, ConfigurationFingerprint.Of(configuration.Directory)));
         builder.Services.AddTransient<SlaConfiguration>(sp => sp.GetRequiredService<SlaConfigurationHolder>().Current);
         builder.Services.AddTransient<BusinessCalendarCatalog>(sp => sp.GetRequiredService<SlaConfigurationHolder>().Current.Calendars);
         builder.Services.AddHostedService<LoadedConfigurationReport>();

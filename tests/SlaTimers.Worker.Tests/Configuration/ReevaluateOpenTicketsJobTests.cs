@@ -20,6 +20,7 @@ public sealed class ReevaluateOpenTicketsJobTests : IDisposable
     private readonly FakeClock _clock = new(Created + Duration.FromSeconds(1));
     private readonly SlaConfiguration _old;
     private readonly SlaConfigurationHolder _holder;
+    private readonly RecordedConfiguration _evaluated = new();
     private readonly ReevaluateOpenTicketsJob _job;
 
     /// <summary>Runs before each save of an evaluation, with the number of saves before it: a sync page committing then.</summary>
@@ -31,10 +32,10 @@ public sealed class ReevaluateOpenTicketsJobTests : IDisposable
         _old = WorkerConfig.Load(_before);
         // The edit: priority high's budget doubles, so its warning (50 %) moves from 2 s to 4 s after creation.
         _after.Write("agreements/test-sla.json", WorkerConfig.Agreement.Replace("\"high\": \"4s\"", "\"high\": \"8s\"", StringComparison.Ordinal));
-        _holder = new SlaConfigurationHolder(WorkerConfig.Load(_after));
+        _holder = new SlaConfigurationHolder(WorkerConfig.Load(_after), ConfigurationFingerprint.Of(_after.Path));
         var scheduler = new TimerScheduler(_timers, _tickets, new FakeJobClient(), new ReconcileGate(), _holder, _clock, Options.Create(new TimerOptions()), NullLogger<TimerScheduler>.Instance);
         var tickets = new InterruptedTicketStore(_tickets, count => _beforeSave(count));
-        _job = new ReevaluateOpenTicketsJob(tickets, scheduler, _holder, _clock, NullLogger<ReevaluateOpenTicketsJob>.Instance);
+        _job = new ReevaluateOpenTicketsJob(tickets, scheduler, _holder, _evaluated, _clock, NullLogger<ReevaluateOpenTicketsJob>.Instance);
     }
 
     public void Dispose()
@@ -52,6 +53,32 @@ public sealed class ReevaluateOpenTicketsJobTests : IDisposable
 
         Assert.Equal(Created + Duration.FromSeconds(4), _tickets.Records[a].NextCheckpointAt);
         Assert.Equal(Created + Duration.FromSeconds(4), _tickets.Records[b].NextCheckpointAt);
+    }
+
+    [Fact]
+    public async Task Run_RecordsTheFolderItEvaluatedWith_OnceEveryOpenTicketHasItsRules()
+    {
+        StoreWithOldRules("1");
+        _evaluated.Value = ConfigurationFingerprint.Of(_before.Path);
+
+        await _job.RunAsync(CancellationToken.None);
+
+        Assert.Equal(ConfigurationFingerprint.Of(_after.Path), _evaluated.Value);
+    }
+
+    [Fact]
+    public async Task Run_RecordsNothing_WhenTheConfigurationWasReplacedMeanwhile()
+    {
+        StoreWithOldRules("1");
+        _beforeSave = _ =>
+        {
+            _holder.Replace(WorkerConfig.Load(_before), ConfigurationFingerprint.Of(_before.Path)); // a reload: its own pass records it
+            return Task.CompletedTask;
+        };
+
+        await _job.RunAsync(CancellationToken.None);
+
+        Assert.Null(_evaluated.Value);
     }
 
     [Fact]
@@ -79,6 +106,7 @@ public sealed class ReevaluateOpenTicketsJobTests : IDisposable
         Assert.Contains(restless.ToString(), error.Message);
         Assert.Equal(1 + ReevaluateOpenTicketsJob.StaleRounds, _tickets.Evaluations.Count);
         Assert.Equal(Created + Duration.FromSeconds(4), _tickets.Records[calm].NextCheckpointAt);
+        Assert.Null(_evaluated.Value); // not every ticket has the new rules: a start still finds the folder unrecorded
     }
 
     private TicketKey StoreWithOldRules(string id)
