@@ -18,7 +18,8 @@ public static class ConfigReloadHostingExtensions
         builder.Services.AddTransient<ReevaluateOpenTicketsJob>();
         // Whether reloads are watched or not: a folder changed while the worker was stopped is re-evaluated at start.
         builder.Services.AddSingleton<IEvaluatedConfiguration, HangfireEvaluatedConfiguration>();
-        builder.Services.AddHostedService<ConfigurationChangeCheck>();
+        builder.Services.AddSingleton<ConfigurationChangeCheck>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigurationChangeCheck>());
         builder.Services.AddSingleton<ConfigurationWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigurationWatcher>());
         return builder;

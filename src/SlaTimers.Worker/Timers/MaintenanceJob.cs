@@ -1,4 +1,5 @@
 using Hangfire;
+using SlaTimers.Worker.Configuration;
 using SlaTimers.Worker.Delivery;
 using SlaTimers.Worker.Hangfire;
 
@@ -6,10 +7,10 @@ namespace SlaTimers.Worker.Timers;
 
 /// <summary>
 /// Every minute: schedules the timers that came within the horizon or lost their job (a crash between a commit
-/// and the scheduling, a job deleted on the dashboard), deletes jobs of timers no longer needed, and queues again
-/// deliveries that lost theirs.
+/// and the scheduling, a job deleted on the dashboard), deletes jobs of timers no longer needed, queues again
+/// deliveries that lost theirs, and a configuration pass that never completed.
 /// </summary>
-public sealed class MaintenanceJob(TimerScheduler scheduler, LostTimerJobs lost, DeliveryRecovery deliveries, IJobLocks locks)
+public sealed class MaintenanceJob(TimerScheduler scheduler, LostTimerJobs lost, DeliveryRecovery deliveries, ConfigurationChangeCheck configuration, IJobLocks locks)
 {
     public const string RecurringJobId = "slatimers:maintenance";
 
@@ -27,5 +28,6 @@ public sealed class MaintenanceJob(TimerScheduler scheduler, LostTimerJobs lost,
         await lost.ReleaseAsync(cancellationToken);
         await scheduler.ReconcileAsync(cancellationToken);
         await deliveries.RequeueLostAsync(cancellationToken);
+        await configuration.CatchUpAsync(cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using NodaTime.Testing;
 using SlaTimers.Core.Tickets;
 using SlaTimers.Worker.Configuration;
 using SlaTimers.Worker.Tests.Support;
@@ -13,6 +14,7 @@ public sealed class ConfigurationChangeCheckTests : IDisposable
     private readonly FakeTicketStore _tickets = new(new FakeTimerStore());
     private readonly FakeJobClient _jobs = new();
     private readonly RecordedConfiguration _evaluated = new();
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 10, 0));
 
     public void Dispose() => _folder.Dispose();
 
@@ -55,11 +57,47 @@ public sealed class ConfigurationChangeCheckTests : IDisposable
         Assert.Equal(fingerprint, _evaluated.Value);
     }
 
+    [Fact]
+    public async Task A_folder_still_unrecorded_ten_minutes_after_the_maintenance_first_saw_it_is_queued_again()
+    {
+        var check = Check(out _);
+        _evaluated.Value = "0123456789abcdef"; // its pass failed for good, or its job was stranded
+        StoreOpenTicket();
+
+        Assert.Null(await check.CatchUpAsync(CancellationToken.None)); // first seen
+        _clock.Advance(ConfigurationChangeCheck.CatchUpAfter - Duration.FromMinutes(1));
+        Assert.Null(await check.CatchUpAsync(CancellationToken.None));
+        _clock.Advance(Duration.FromMinutes(1));
+        var id = await check.CatchUpAsync(CancellationToken.None);
+        Assert.Null(await check.CatchUpAsync(CancellationToken.None)); // and then another interval
+
+        Assert.Equal(id, Assert.Single(_jobs.Created).Id);
+    }
+
+    [Fact]
+    public async Task A_folder_recorded_meanwhile_starts_the_interval_afresh()
+    {
+        var check = Check(out var fingerprint);
+        _evaluated.Value = "0123456789abcdef";
+        StoreOpenTicket();
+
+        await check.CatchUpAsync(CancellationToken.None);
+        _clock.Advance(ConfigurationChangeCheck.CatchUpAfter / 2);
+        _evaluated.Value = fingerprint; // the reload's pass completed
+        await check.CatchUpAsync(CancellationToken.None);
+        _evaluated.Value = "fedcba9876543210"; // then another instance's pass recorded another folder: seen afresh
+        await check.CatchUpAsync(CancellationToken.None);
+        _clock.Advance(ConfigurationChangeCheck.CatchUpAfter / 2 + Duration.FromMinutes(1));
+
+        Assert.Null(await check.CatchUpAsync(CancellationToken.None));
+        Assert.Empty(_jobs.Created);
+    }
+
     private ConfigurationChangeCheck Check(out string fingerprint)
     {
         fingerprint = ConfigurationFingerprint.Of(_folder.Path);
         var holder = new SlaConfigurationHolder(WorkerConfig.Load(_folder), fingerprint);
-        return new ConfigurationChangeCheck(holder, _evaluated, _tickets, _jobs, NullLogger<ConfigurationChangeCheck>.Instance);
+        return new ConfigurationChangeCheck(holder, _evaluated, _tickets, _jobs, _clock, NullLogger<ConfigurationChangeCheck>.Instance);
     }
 
     private void StoreOpenTicket()
