@@ -50,17 +50,18 @@ public sealed partial class ConfigurationChangeCheck(
     }
 
     /// <returns>The re-evaluation job queued, if one was.</returns>
-    public async Task<string?> CheckAsync(CancellationToken cancellationToken)
+    public Task<string?> CheckAsync(CancellationToken cancellationToken) =>
+        configuration.Loaded.Fingerprint is { } current ? CheckAsync(current, evaluated.Read(), cancellationToken) : Task.FromResult<string?>(null);
+
+    private async Task<string?> CheckAsync(string current, string? recorded, CancellationToken cancellationToken)
     {
-        if (configuration.Loaded.Fingerprint is not { } current) return null;
-        var recorded = evaluated.Read();
         if (recorded == current) return null;
         if ((await tickets.GetOpenTicketsAsync(null, 1, cancellationToken)).Count == 0)
         {
             evaluated.Record(current); // nothing was evaluated with anything else
             return null;
         }
-        var id = jobs.Enqueue<ReevaluateOpenTicketsJob>(job => job.RunAsync(CancellationToken.None));
+        var id = ReevaluateOpenTicketsJob.Enqueue(jobs);
         LogChanged(recorded is null ? "no configuration is recorded for them" : "they were evaluated with another one", id);
         return id;
     }
@@ -75,7 +76,8 @@ public sealed partial class ConfigurationChangeCheck(
     {
         var now = clock.GetCurrentInstant();
         var current = configuration.Loaded.Fingerprint;
-        if (current is null || evaluated.Read() == current)
+        var recorded = current is null ? null : evaluated.Read();
+        if (current is null || recorded == current)
         {
             lock (_gate) _differsSince = null;
             return null;
@@ -90,7 +92,7 @@ public sealed partial class ConfigurationChangeCheck(
             if (now - since < CatchUpAfter) return null;
             _differsSince = now;
         }
-        var id = await CheckAsync(cancellationToken);
+        var id = await CheckAsync(current, recorded, cancellationToken);
         if (id is not null) LogCaughtUp(CatchUpAfter.ToTimeSpan(), id);
         return id;
     }

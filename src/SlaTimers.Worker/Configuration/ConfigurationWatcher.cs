@@ -72,7 +72,7 @@ public sealed partial class ConfigurationWatcher(
                 }
                 holder.Replace(result.Configuration!, ConfigurationFingerprint.Of(directory));
                 templates.Reload(); // validated above with the rest of the folder
-                var id = jobs.Enqueue<ReevaluateOpenTicketsJob>(job => job.RunAsync(CancellationToken.None));
+                var id = ReevaluateOpenTicketsJob.Enqueue(jobs);
                 LogReloaded(directory, result.Configuration!.Agreements.Length, result.Configuration.Calendars.All.Count(), id);
                 return true;
             }

@@ -259,7 +259,7 @@ public sealed partial class SyncJob(
     /// </summary>
     private void ReevaluateAgain(string helpdesk)
     {
-        jobs.Enqueue<ReevaluateOpenTicketsJob>(job => job.RunAsync(CancellationToken.None));
+        ReevaluateOpenTicketsJob.Enqueue(jobs);
         LogReevaluateAgain(helpdesk);
     }
 

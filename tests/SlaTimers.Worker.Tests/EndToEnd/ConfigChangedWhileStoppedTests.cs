@@ -10,10 +10,13 @@ namespace SlaTimers.Worker.Tests.EndToEnd;
 /// </summary>
 public sealed class ConfigChangedWhileStoppedTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task ABudgetShortenedWhileStopped_MovesTheWarningForward_AfterTheRestart()
+    /// <remarks>The record lives in Hangfire's storage: each engine's is proven through the real worker process.</remarks>
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ABudgetShortenedWhileStopped_MovesTheWarningForward_AfterTheRestart(string engine)
     {
-        await using var world = await E2eWorld.CreateAsync("sqlite", output);
+        await using var world = await E2eWorld.CreateAsync(engine, output);
         var first = world.StartWorker("w1");
         await world.WaitForSyncAsync(first);
         // Priority low: an hour's budget, its warning half an hour away — far beyond this test.
