@@ -51,14 +51,13 @@ public sealed class WorkerDeployment : IDisposable
     }
 
     /// <summary>
-    /// Starts <c>slatimers run --config config --urls http://127.0.0.1:&lt;free port&gt;</c> in this folder with
-    /// <paramref name="settings"/> as environment variables (<c>Section__Key</c>).
+    /// Starts <c>slatimers run --config config --urls http://127.0.0.1:0</c> in this folder with
+    /// <paramref name="settings"/> as environment variables (<c>Section__Key</c>). The system picks the port when the
+    /// worker binds (its "Now listening on:" line names it): a port chosen ahead was taken meanwhile by another test's
+    /// listener while a worker waited seconds for its database before binding.
     /// </summary>
-    public WorkerProcess Start(string name, IReadOnlyDictionary<string, string?> settings)
-    {
-        var url = $"http://127.0.0.1:{LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture)}";
-        return WorkerProcess.Start(name, Dll, Path, ["run", "--config", ConfigPath, "--urls", url], settings);
-    }
+    public WorkerProcess Start(string name, IReadOnlyDictionary<string, string?> settings) =>
+        WorkerProcess.Start(name, Dll, Path, ["run", "--config", ConfigPath, "--urls", "http://127.0.0.1:0"], settings);
 
     public void Dispose()
     {
