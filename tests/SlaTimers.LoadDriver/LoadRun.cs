@@ -3,6 +3,7 @@ using NodaTime;
 using SlaTimers.Notifications.Messages;
 using SlaTimers.Testing.Processes;
 using SlaTimers.Testing.Zendesk;
+using SlaTimers.Worker.Hosting;
 
 namespace SlaTimers.LoadDriver;
 
@@ -84,8 +85,16 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
 
         var outbox = deployment.Combine("outbox");
         var settings = LoadConfig.Settings(stub.BaseUrl, outbox, options.PageSize, options.AuditConcurrency);
+        // The runtime settings a deployment starts the worker with (runtime.env beside it; --set overrides them, e.g.
+        // --set DOTNET_GCgen0size=0 for the runtime's default).
+        var runtimeEnv = Path.Combine(Path.GetDirectoryName(options.WorkerDll)!, RuntimeSettingsFile.FileName);
+        if (File.Exists(runtimeEnv))
+        {
+            foreach (var (key, value) in RuntimeSettingsFile.Read(runtimeEnv)) settings[key] = value;
+        }
         foreach (var (key, value) in store.Settings) settings[key] = value;
         foreach (var (key, value) in options.Extra) settings[key] = value;
+        Log($"worker: runtime settings {string.Join(", ", settings.Where(s => s.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).Select(s => $"{s.Key}={s.Value}").DefaultIfEmpty("(none)"))}");
         await using var worker = deployment.Start("worker", settings);
         Log($"worker: pid {worker.Id}");
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -146,7 +155,7 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
         Log("where the backfill's time went:\n" + diagnosis);
         stub.RecordRequests = false;
 
-        var latency = problem is null ? await MeasureLatencyAsync(account, store, worker, outbox) : (Delivered: 0, Latencies: (List<Duration>)[], Problem: (string?)null);
+        var latency = problem is null && options.LatencyCheckpoints > 0 ? await MeasureLatencyAsync(account, store, worker, outbox) : (Delivered: 0, Latencies: (List<Duration>)[], Problem: (string?)null);
         problem ??= latency.Problem;
         var end = await store.ProgressAsync(SystemClock.Instance.GetCurrentInstant() + Horizon, timers: true);
         var peak = worker.Memory()?.PeakResidentBytes ?? 0;

@@ -45,7 +45,7 @@ namespace SlaTimers.LoadDriver
               --store       which store(s) to load (default both)
               --tickets     open tickets in the stub (default 100000)
               --page-size   tickets per export page (default 1000)
-              --latency     warnings due within one minute, for the latency figures (default 1000)
+              --latency     warnings due within one minute, for the latency figures (default 1000; 0: backfill only)
               --timeout     bound of each phase in seconds (default 600)
               --postgres    a server where the user may create databases (default: $SLATIMERS_TEST_POSTGRES, else a
                             private cluster with PostgreSQL's durable defaults, started and removed by the driver)
@@ -84,6 +84,7 @@ namespace SlaTimers.LoadDriver
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
                 int Number() => int.TryParse(Value(), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{args[i]} needs a positive number");
+                int Count() => int.TryParse(Value(), CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new ArgumentException($"{args[i]} needs a number, 0 or more");
                 options = args[i] switch
                 {
                     "--store" => options with
@@ -99,7 +100,7 @@ namespace SlaTimers.LoadDriver
                     "--tickets" => options with { Tickets = Number() },
                     "--page-size" => options with { PageSize = Math.Min(1000, Number()) },
                     "--audit-concurrency" => options with { AuditConcurrency = Math.Min(16, Number()) },
-                    "--latency" => options with { LatencyCheckpoints = Number() },
+                    "--latency" => options with { LatencyCheckpoints = Count() },
                     "--timeout" => options with { PhaseTimeout = TimeSpan.FromSeconds(Number()) },
                     "--postgres" => options with { Postgres = Value() },
                     "--worker" => Value() is var dll && File.Exists(dll)

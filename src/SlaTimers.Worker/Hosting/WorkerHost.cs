@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using SlaTimers.Worker.Configuration;
 using SlaTimers.Worker.Delivery;
@@ -43,6 +45,8 @@ public static class WorkerHost
         builder.AddSlaTimers();
         builder.AddSlaDelivery();
         builder.AddConfigReload();
+        builder.Services.AddHostedService(sp => new RuntimeSettingsReport(
+            RuntimeSettingsFile.BesideApp, Environment.GetEnvironmentVariable, sp.GetRequiredService<ILogger<RuntimeSettingsReport>>()));
         return builder;
     }
 }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using SlaTimers.Worker.Hosting;
+using SlaTimers.Worker.Tests.Configuration;
+using SlaTimers.Worker.Tests.Support;
+
+namespace SlaTimers.Worker.Tests.Hosting;
+
+public class RuntimeSettingsTests
+{
+    [Fact]
+    public void Read_TakesNameValueLines_AndSkipsCommentsAndBlankLines()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("runtime.env", "# a comment\n\nDOTNET_GCgen0size=0xC000000\n  DOTNET_TieredPGO = 0  \n# DOTNET_gcServer=1\n");
+
+        var settings = RuntimeSettingsFile.Read(file);
+
+        Assert.Equal([new("DOTNET_GCgen0size", "0xC000000"), new("DOTNET_TieredPGO", "0")], settings);
+    }
+
+    [Theory]
+    [InlineData("DOTNET_GCgen0size")]
+    [InlineData("=0xC000000")]
+    [InlineData("DOTNET GCgen0size=1")]
+    public void Read_ABadLine_NamesTheFileAndLine(string bad)
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("runtime.env", $"# settings\nDOTNET_TieredPGO=0\n{bad}\n");
+
+        var e = Assert.Throws<FormatException>(() => RuntimeSettingsFile.Read(file));
+
+        Assert.StartsWith($"{file}, line 3: expected NAME=value", e.Message);
+        Assert.Contains(bad, e.Message);
+    }
+
+    [Fact]
+    public void TheShippedFile_TravelsWithTheWorker_AndSetsTheGen0Budget()
+    {
+        // Copied beside slatimers.dll (and so beside this test assembly, which references the worker).
+        Assert.True(File.Exists(RuntimeSettingsFile.BesideApp), $"{RuntimeSettingsFile.BesideApp} is missing");
+        var shipped = RuntimeSettingsFile.Read(Path.Combine(TestPaths.RepositoryRoot, "src", "SlaTimers.Worker", RuntimeSettingsFile.FileName));
+
+        var gen0 = Assert.Single(shipped, s => s.Key == "DOTNET_GCgen0size").Value;
+
+        // The runtime reads the value as hex; a number it cannot read is silently ignored.
+        Assert.StartsWith("0x", gen0);
+        var bytes = long.Parse(gen0[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        Assert.InRange(bytes, 64L << 20, 256L << 20);
+        Assert.Equal(shipped, RuntimeSettingsFile.Read(RuntimeSettingsFile.BesideApp));
+    }
+
+    [Fact]
+    public async Task Report_WarnsOfEachSettingTheEnvironmentLacksOrDiffersFrom()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("runtime.env", "DOTNET_GCgen0size=0xC000000\nDOTNET_TieredPGO=0\nDOTNET_gcConcurrent=1\n");
+        var environment = new Dictionary<string, string?> { ["DOTNET_TieredPGO"] = "0", ["DOTNET_gcConcurrent"] = "0" };
+        var logger = new ListLogger<RuntimeSettingsReport>();
+
+        await new RuntimeSettingsReport(file, name => environment.GetValueOrDefault(name), logger).StartAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [
+                $"Runtime setting DOTNET_GCgen0size=0xC000000 from {file} is not in this process's environment (unset); it must be set before the process starts (systemd: EnvironmentFile={file}) — see README, Deploying",
+                $"Runtime setting DOTNET_gcConcurrent=1 from {file} is not in this process's environment (0); it must be set before the process starts (systemd: EnvironmentFile={file}) — see README, Deploying",
+            ],
+            logger.Entries.Select(e => e.Message));
+        Assert.All(logger.Entries, e => Assert.Equal(LogLevel.Warning, e.Level));
+    }
+
+    [Fact]
+    public async Task Report_IsSilent_WhenTheEnvironmentHasEverySetting_OrThereIsNoFile()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("runtime.env", "DOTNET_GCgen0size=0xC000000\n");
+        var logger = new ListLogger<RuntimeSettingsReport>();
+
+        await new RuntimeSettingsReport(file, name => name == "DOTNET_GCgen0size" ? "0xC000000" : null, logger).StartAsync(CancellationToken.None);
+        await new RuntimeSettingsReport(folder.Combine("absent.env"), _ => null, logger).StartAsync(CancellationToken.None);
+
+        Assert.Empty(logger.Entries);
+    }
+}
