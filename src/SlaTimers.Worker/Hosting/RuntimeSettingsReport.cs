@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace SlaTimers.Worker.Hosting;
 
 /// <summary>
-/// Logs at start each setting of <see cref="RuntimeSettingsFile"/> that the process's environment does not have:
-/// they cannot take effect any more (the runtime read its environment before Main), but the operator learns that
-/// the service was started without them and where to add them.
+/// Logs at start each setting of <see cref="RuntimeSettingsFile"/> that the process's environment lacks (a warning:
+/// it cannot take effect any more, the runtime read its environment before Main, but the operator learns that the
+/// service was started without it and where to add it) or sets otherwise (information: a deliberate override).
+/// A file that cannot be read is a warning too, not a reason to stop the worker.
 /// </summary>
 public sealed partial class RuntimeSettingsReport(string path, Func<string, string?> environment, ILogger<RuntimeSettingsReport> logger)
     : IHostedService
@@ -14,10 +15,27 @@ public sealed partial class RuntimeSettingsReport(string path, Func<string, stri
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (!File.Exists(path)) return Task.CompletedTask;
-        foreach (var (name, value) in RuntimeSettingsFile.Read(path))
+        IReadOnlyList<KeyValuePair<string, string>> settings;
+        try
         {
-            var actual = environment(name);
-            if (!string.Equals(actual, value, StringComparison.Ordinal)) LogNotApplied(name, value, path, actual ?? "unset");
+            settings = RuntimeSettingsFile.Read(path);
+        }
+        catch (FormatException e)
+        {
+            LogUnreadable(e.Message);
+            return Task.CompletedTask;
+        }
+        foreach (var (name, value) in settings)
+        {
+            switch (environment(name))
+            {
+                case null:
+                    LogMissing(name, value, path);
+                    break;
+                case var actual when !string.Equals(actual, value, StringComparison.Ordinal):
+                    LogOverridden(name, actual, path, value);
+                    break;
+            }
         }
         return Task.CompletedTask;
     }
@@ -25,6 +43,12 @@ public sealed partial class RuntimeSettingsReport(string path, Func<string, stri
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Runtime setting {Name}={Value} from {File} is not in this process's environment ({Actual}); it must be set before the process starts (systemd: EnvironmentFile={File}) — see README, Deploying")]
-    private partial void LogNotApplied(string name, string value, string file, string actual);
+        Message = "Runtime setting {Name}={Value} from {File} is not in this process's environment; it must be set before the process starts (systemd: EnvironmentFile={File}) — see README, Deploying")]
+    private partial void LogMissing(string name, string value, string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Runtime setting {Name} is {Actual} in this process's environment ({File} ships {Value})")]
+    private partial void LogOverridden(string name, string actual, string file, string value);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Runtime settings not checked: {Problem}")]
+    private partial void LogUnreadable(string problem);
 }

@@ -51,7 +51,7 @@ public class RuntimeSettingsTests
     }
 
     [Fact]
-    public async Task Report_WarnsOfEachSettingTheEnvironmentLacksOrDiffersFrom()
+    public async Task Report_WarnsOfEachSettingTheEnvironmentLacks_AndNotesEachItOverrides()
     {
         using var folder = new TempFolder();
         var file = folder.Write("runtime.env", "DOTNET_GCgen0size=0xC000000\nDOTNET_TieredPGO=0\nDOTNET_gcConcurrent=1\n");
@@ -62,11 +62,24 @@ public class RuntimeSettingsTests
 
         Assert.Equal(
             [
-                $"Runtime setting DOTNET_GCgen0size=0xC000000 from {file} is not in this process's environment (unset); it must be set before the process starts (systemd: EnvironmentFile={file}) — see README, Deploying",
-                $"Runtime setting DOTNET_gcConcurrent=1 from {file} is not in this process's environment (0); it must be set before the process starts (systemd: EnvironmentFile={file}) — see README, Deploying",
+                (LogLevel.Warning, $"Runtime setting DOTNET_GCgen0size=0xC000000 from {file} is not in this process's environment; it must be set before the process starts (systemd: EnvironmentFile={file}) — see README, Deploying"),
+                (LogLevel.Information, $"Runtime setting DOTNET_gcConcurrent is 0 in this process's environment ({file} ships 1)"),
             ],
-            logger.Entries.Select(e => e.Message));
-        Assert.All(logger.Entries, e => Assert.Equal(LogLevel.Warning, e.Level));
+            logger.Entries);
+    }
+
+    [Fact]
+    public async Task Report_AnUnreadableFile_IsAWarningNamingTheLine_NotAFailedStart()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("runtime.env", "DOTNET_GCgen0size 0xC000000\n");
+        var logger = new ListLogger<RuntimeSettingsReport>();
+
+        await new RuntimeSettingsReport(file, _ => null, logger).StartAsync(CancellationToken.None);
+
+        var (level, message) = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Warning, level);
+        Assert.StartsWith($"Runtime settings not checked: {file}, line 1: expected NAME=value", message);
     }
 
     [Fact]
