@@ -88,10 +88,7 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
         // The runtime settings a deployment starts the worker with (runtime.env beside it; --set overrides them, e.g.
         // --set DOTNET_GCgen0size=0 for the runtime's default).
         var runtimeEnv = Path.Combine(Path.GetDirectoryName(options.WorkerDll)!, RuntimeSettingsFile.FileName);
-        if (File.Exists(runtimeEnv))
-        {
-            foreach (var (key, value) in RuntimeSettingsFile.Read(runtimeEnv)) settings[key] = value;
-        }
+        foreach (var (key, value) in RuntimeSettingsFile.ReadIfPresent(runtimeEnv)) settings[key] = value;
         foreach (var (key, value) in store.Settings) settings[key] = value;
         foreach (var (key, value) in options.Extra) settings[key] = value;
         Log($"worker: runtime settings {string.Join(", ", settings.Where(s => s.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).Select(s => $"{s.Key}={s.Value}").DefaultIfEmpty("(none)"))}");

@@ -22,12 +22,12 @@ public sealed partial class ReevaluateOpenTicketsJob(
 {
     public const int PageSize = 200;
 
+    /// <summary>How often the tickets a sync page wrote meanwhile are read and evaluated again before the job gives up.</summary>
+    public const int StaleRounds = 3;
+
     /// <summary>Queues a pass (after a reload, at a start with another folder, when a page straddled a reload, …).</summary>
     /// <returns>The job's id.</returns>
     public static string Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<ReevaluateOpenTicketsJob>(job => job.RunAsync(CancellationToken.None));
-
-    /// <summary>How often the tickets a sync page wrote meanwhile are read and evaluated again before the job gives up.</summary>
-    public const int StaleRounds = 3;
 
     [Queue(HangfireQueues.Default)]
     [JobDisplayName("Re-evaluate open tickets (configuration changed)")]

@@ -6,7 +6,7 @@ namespace SlaTimers.Worker.Hosting;
 /// gen0 budget) exist only as environment variables. One file serves everyone who starts the worker: the systemd
 /// unit loads it (<c>EnvironmentFile=</c>), the load driver applies it, and at start the worker logs the ones its
 /// environment lacks (<see cref="RuntimeSettingsReport"/>). The format is systemd's: <c>NAME=value</c> lines, blank
-/// lines and <c>#</c> comments.
+/// lines and <c>#</c> comments, a value in matching quotes taken without them.
 /// </summary>
 public static class RuntimeSettingsFile
 {
@@ -14,6 +14,10 @@ public static class RuntimeSettingsFile
 
     /// <summary>The file shipped beside the running executable (it may be absent, e.g. in a test's output).</summary>
     public static string BesideApp => Path.Combine(AppContext.BaseDirectory, FileName);
+
+    /// <summary>The settings in <paramref name="path"/>, in file order; none when there is no such file.</summary>
+    /// <exception cref="FormatException">A line is not <c>NAME=value</c>; the message names the file and line.</exception>
+    public static IReadOnlyList<KeyValuePair<string, string>> ReadIfPresent(string path) => File.Exists(path) ? Read(path) : [];
 
     /// <summary>The settings in <paramref name="path"/>, in file order.</summary>
     /// <exception cref="FormatException">A line is not <c>NAME=value</c>; the message names the file and line.</exception>
@@ -32,8 +36,12 @@ public static class RuntimeSettingsFile
             {
                 throw new FormatException($"{path}, line {number}: expected NAME=value (letters, digits and _ before the =), found '{line}'");
             }
-            settings.Add(new(name, line[(at + 1)..].Trim()));
+            settings.Add(new(name, Unquoted(line[(at + 1)..].Trim())));
         }
         return settings;
     }
+
+    /// <summary>As systemd reads it: <c>"0xC000000"</c> and <c>'0xC000000'</c> are <c>0xC000000</c>.</summary>
+    private static string Unquoted(string value) =>
+        value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] ? value[1..^1] : value;
 }

@@ -14,11 +14,10 @@ public sealed partial class RuntimeSettingsReport(string path, Func<string, stri
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(path)) return Task.CompletedTask;
         IReadOnlyList<KeyValuePair<string, string>> settings;
         try
         {
-            settings = RuntimeSettingsFile.Read(path);
+            settings = RuntimeSettingsFile.ReadIfPresent(path);
         }
         catch (FormatException e)
         {

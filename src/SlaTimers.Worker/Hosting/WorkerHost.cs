@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 using SlaTimers.Worker.Configuration;
 using SlaTimers.Worker.Delivery;
@@ -45,8 +43,7 @@ public static class WorkerHost
         builder.AddSlaTimers();
         builder.AddSlaDelivery();
         builder.AddConfigReload();
-        builder.Services.AddHostedService(sp => new RuntimeSettingsReport(
-            RuntimeSettingsFile.BesideApp, Environment.GetEnvironmentVariable, sp.GetRequiredService<ILogger<RuntimeSettingsReport>>()));
+        builder.AddRuntimeSettingsReport();
         return builder;
     }
 }

@@ -19,6 +19,26 @@ public class RuntimeSettingsTests
         Assert.Equal([new("DOTNET_GCgen0size", "0xC000000"), new("DOTNET_TieredPGO", "0")], settings);
     }
 
+    [Fact]
+    public void Read_TakesQuotedValuesWithoutTheirQuotes_AsSystemdDoes()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("runtime.env", "A=\"0xC000000\"\nB='1'\nC=\"half\nD=\"\n");
+
+        var settings = RuntimeSettingsFile.Read(file);
+
+        Assert.Equal([new("A", "0xC000000"), new("B", "1"), new("C", "\"half"), new("D", "\"")], settings);
+    }
+
+    [Fact]
+    public void ReadIfPresent_WithoutAFile_IsNoSettings()
+    {
+        using var folder = new TempFolder();
+
+        Assert.Empty(RuntimeSettingsFile.ReadIfPresent(folder.Combine("runtime.env")));
+        Assert.Single(RuntimeSettingsFile.ReadIfPresent(folder.Write("runtime.env", "DOTNET_TieredPGO=0\n")));
+    }
+
     [Theory]
     [InlineData("DOTNET_GCgen0size")]
     [InlineData("=0xC000000")]
