@@ -36,6 +36,9 @@ public interface ISlaQueries
 
     /// <summary>Open clocks by state, clocks breached since <paramref name="breachedSince"/>, and the ledger by state.</summary>
     Task<SlaCounts> GetCountsAsync(Instant breachedSince, CancellationToken cancellationToken);
+
+    /// <summary>The timers due at or before <paramref name="now"/> that have not fired yet: how many, and since when the longest one waits.</summary>
+    Task<TimerBacklog> GetTimerBacklogAsync(Instant now, CancellationToken cancellationToken);
 }
 
 /// <summary>A clock with what people know its ticket by.</summary>
@@ -55,3 +58,17 @@ public sealed record SlaCounts(
     IReadOnlyDictionary<ClockState, int> OpenClocks,
     int BreachedSince,
     IReadOnlyDictionary<DeliveryState, int> Notifications);
+
+/// <summary>
+/// Timers past their instant that have not fired: a working worker has a few, for a second or two (the schedule's
+/// polling, a busy queue); a store that cannot keep up with its jobs, or no worker running, shows as minutes. A timer
+/// waits since its instant, or since its ticket was evaluated when that came later (a ticket synced with a checkpoint
+/// already behind it is due at once, not late by the checkpoint's age).
+/// </summary>
+/// <param name="Overdue">Timers due at or before the instant asked about.</param>
+/// <param name="WaitingSince">The earliest instant one of them has waited since; null when none is overdue.</param>
+public sealed record TimerBacklog(int Overdue, Instant? WaitingSince)
+{
+    /// <summary>How long the longest-waiting timer has waited at <paramref name="now"/>; zero when none is overdue.</summary>
+    public Duration Lag(Instant now) => WaitingSince is { } since && since < now ? now - since : Duration.Zero;
+}

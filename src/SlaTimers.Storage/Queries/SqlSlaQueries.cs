@@ -31,6 +31,7 @@ internal sealed class SqlSlaQueries : ISlaQueries
     private readonly string _quarantine;
     private readonly string _syncStates;
     private readonly string _counts;
+    private readonly string _timerBacklog;
 
     public SqlSlaQueries(IStorageDatabase db)
     {
@@ -70,6 +71,12 @@ internal sealed class SqlSlaQueries : ISlaQueries
             SELECT state, COUNT(*) FROM {p}clocks WHERE is_open GROUP BY state;
             SELECT COUNT(*) FROM {p}clocks WHERE breached_at >= @since;
             SELECT state, COUNT(*) FROM {p}notifications GROUP BY state;
+            """;
+        // The overdue timers through ticket_timers_due (normally a handful), each joined to its ticket by key.
+        _timerBacklog = $"""
+            SELECT COUNT(*) AS overdue, MIN(CASE WHEN t.evaluated_at > tt.due_at THEN t.evaluated_at ELSE tt.due_at END) AS waiting_since
+            FROM {p}ticket_timers tt JOIN {p}tickets t ON t.source = tt.source AND t.external_id = tt.external_id
+            WHERE tt.due_at IS NOT NULL AND tt.due_at <= @now
             """;
     }
 
@@ -127,6 +134,13 @@ internal sealed class SqlSlaQueries : ISlaQueries
         var breached = checked((int)await grid.ReadSingleAsync<long>());
         var notifications = (await grid.ReadAsync<(string State, long Count)>()).ToDictionary(r => DeliveryStates.Parse(r.State), r => checked((int)r.Count));
         return new SlaCounts(clocks, breached, notifications);
+    }
+
+    public async Task<TimerBacklog> GetTimerBacklogAsync(Instant now, CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(long Overdue, Instant? WaitingSince)>(new CommandDefinition(_timerBacklog, new { now }, cancellationToken: cancellationToken));
+        return new TimerBacklog(checked((int)row.Overdue), row.WaitingSince);
     }
 
     private async Task<IReadOnlyList<TicketClock>> QueryTicketClocksAsync(string sql, object parameters, CancellationToken cancellationToken)

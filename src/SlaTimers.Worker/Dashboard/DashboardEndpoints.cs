@@ -15,6 +15,7 @@ using SlaTimers.Core.Storage;
 using SlaTimers.Helpdesks;
 using SlaTimers.Worker.Dashboard.Health;
 using SlaTimers.Worker.Dashboard.Pages;
+using SlaTimers.Worker.Timers;
 
 namespace SlaTimers.Worker.Dashboard;
 
@@ -99,6 +100,10 @@ public static partial class DashboardEndpoints
                 HealthStatus.Unhealthy, null, CheckTimeout))
             .Add(new HealthCheckRegistration(HelpdesksHealthCheck.Name,
                 _ => new HelpdesksHealthCheck(host.GetRequiredService<ISlaQueries>(), host.GetRequiredService<ITicketSourceRegistry>(), host.GetRequiredService<IClock>(), started),
+                HealthStatus.Unhealthy, null, CheckTimeout))
+            .Add(new HealthCheckRegistration(TimersHealthCheck.Name,
+                _ => new TimersHealthCheck(host.GetRequiredService<ISlaQueries>(), host.GetRequiredService<IClock>(),
+                    Duration.FromTimeSpan(host.GetRequiredService<IOptions<TimerOptions>>().Value.LateAfter)),
                 HealthStatus.Unhealthy, null, CheckTimeout));
         var provider = services.BuildServiceProvider();
         app.Lifetime.ApplicationStopped.Register(provider.Dispose);

@@ -33,6 +33,15 @@ public sealed class TimerOptions
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan StuckJobAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a timer may wait past its instant before the worker counts itself behind: <c>/healthz</c> turns
+    /// "degraded" and the maintenance job logs a warning each minute it stays so. A working worker fires within a
+    /// second or two; a store that cannot keep up with thousands of timer jobs (SQLite under a large backlog) falls
+    /// minutes behind.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Timers read and scheduled per round of reconciliation.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;

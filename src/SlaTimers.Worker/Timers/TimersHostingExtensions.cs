@@ -18,6 +18,7 @@ public static class TimersHostingExtensions
         builder.Services.AddTransient<TimerScheduler>();
         builder.Services.AddTransient<TimerJob>();
         builder.Services.AddTransient<LostTimerJobs>();
+        builder.Services.AddTransient<TimerBacklogWatch>();
         builder.Services.AddTransient<MaintenanceJob>();
         builder.Services.AddHostedService<MaintenanceSchedule>();
         return builder;

@@ -201,6 +201,33 @@ public abstract partial class StoreContractTests
         Assert.Equal(new Dictionary<DeliveryState, int> { [DeliveryState.Pending] = 2, [DeliveryState.Failed] = 1 }, counts.Notifications.OrderBy(kv => kv.Key).ToDictionary());
     }
 
+    [Fact]
+    public async Task GetTimerBacklog_CountsTimersPastTheirInstant_WaitingSinceIt_OrSinceTheirEvaluationWhenLater()
+    {
+        var (backend, queries) = await FreshAsync();
+        Assert.Equal(new TimerBacklog(0, null), await queries.GetTimerBacklogAsync(At(1_000), None));
+
+        var source = NewSource();
+        await backend.Tickets.SavePageAsync(Page(source, "c1",
+        [
+            Record(Ticket(source, "1"), next: At(300)) with { EvaluatedAt = At(100) },
+            // Synced when its checkpoint was already behind it: due at once, waiting since its evaluation.
+            Record(Ticket(source, "2"), next: At(200)) with { EvaluatedAt = At(400) },
+            Record(Ticket(source, "3"), next: At(900)) with { EvaluatedAt = At(100) },
+            Record(Ticket(source, "4")) with { EvaluatedAt = At(100) },
+        ]), None);
+
+        Assert.Equal(new TimerBacklog(0, null), await queries.GetTimerBacklogAsync(At(199), None));
+        Assert.Equal(new TimerBacklog(2, At(300)), await queries.GetTimerBacklogAsync(At(500), None));
+        Assert.Equal(new TimerBacklog(3, At(300)), await queries.GetTimerBacklogAsync(At(900), None));
+        Assert.Equal(Duration.FromMinutes(200), (await queries.GetTimerBacklogAsync(At(500), None)).Lag(At(500)));
+
+        // A timer that fired and found its next checkpoint is no longer overdue.
+        var fired = (await backend.Tickets.GetTicketsAsync([new TicketKey(source, "1")], None)).Values.Single();
+        await backend.Tickets.SaveEvaluationsAsync([fired with { EvaluatedAt = At(501), NextCheckpointAt = At(2_000) }], None);
+        Assert.Equal(new TimerBacklog(1, At(400)), await queries.GetTimerBacklogAsync(At(502), None));
+    }
+
     /// <summary>A migrated database of this test's own, and the queries over it.</summary>
     private async Task<(StorageBackend Backend, ISlaQueries Queries)> FreshAsync()
     {

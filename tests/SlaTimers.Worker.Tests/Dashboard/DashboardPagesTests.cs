@@ -95,6 +95,8 @@ public sealed class DashboardPagesTests(LocalDashboardFixture fixture)
         Assert.False(json.GetProperty("storage").TryGetProperty("error", out _));
         Assert.Equal(JsonValueKind.Array, json.GetProperty("helpdesks").ValueKind); // the scripted helpdesk is not scheduled
         Assert.Equal((1, 0), (json.GetProperty("notifications").GetProperty("failed").GetInt32(), json.GetProperty("notifications").GetProperty("pending").GetInt32()));
+        Assert.False(json.GetProperty("timers").GetProperty("late").GetBoolean());
+        Assert.True(json.GetProperty("timers").GetProperty("overdue").GetInt32() >= 0);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/healthz", null)).StatusCode);
     }
 
@@ -113,6 +115,8 @@ public sealed class DashboardPagesTests(LocalDashboardFixture fixture)
         Assert.Contains("slatimers_breached_today 1", lines);
         Assert.Contains("slatimers_notifications{state=\"failed\"} 1", lines);
         Assert.Contains("# TYPE slatimers_open_clocks gauge", lines);
+        Assert.Contains("# TYPE slatimers_timer_lag_seconds gauge", lines);
+        Assert.Single(lines, l => l.StartsWith("slatimers_timers_overdue ", StringComparison.Ordinal));
     }
 
     private async Task<string> GetPageAsync(string path)

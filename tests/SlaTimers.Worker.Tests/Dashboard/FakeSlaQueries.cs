@@ -28,6 +28,10 @@ public sealed class FakeSlaQueries : ISlaQueries
 
     public Task<SlaCounts> GetCountsAsync(Instant breachedSince, CancellationToken cancellationToken) => Answer(Counts);
 
+    public TimerBacklog TimerBacklog { get; set; } = new(0, null);
+
+    public Task<TimerBacklog> GetTimerBacklogAsync(Instant now, CancellationToken cancellationToken) => Answer(TimerBacklog);
+
     private Task<T> Answer<T>(T value) => Failure is { } failure ? Task.FromException<T>(failure) : Task.FromResult(value);
 }
 

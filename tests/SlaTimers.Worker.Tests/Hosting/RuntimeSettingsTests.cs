@@ -55,7 +55,7 @@ public class RuntimeSettingsTests
     }
 
     [Fact]
-    public void TheShippedFile_TravelsWithTheWorker_AndSetsTheGen0Budget()
+    public void TheShippedFile_TravelsWithTheWorker_AndSetsTheGen0Budget_AndTheCallCountingDelay()
     {
         // Copied beside slatimers.dll (and so beside this test assembly, which references the worker).
         Assert.True(File.Exists(RuntimeSettingsFile.BesideApp), $"{RuntimeSettingsFile.BesideApp} is missing");
@@ -67,14 +67,16 @@ public class RuntimeSettingsTests
         Assert.StartsWith("0x", gen0);
         var bytes = long.Parse(gen0[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         Assert.InRange(bytes, 64L << 20, 256L << 20);
+        // Tier-1 call counting from the first call (the 100 ms delay kept a backfill's hot paths unoptimized).
+        Assert.Equal("0", Assert.Single(shipped, s => s.Key == "DOTNET_TC_CallCountingDelayMs").Value);
         Assert.Equal(shipped, RuntimeSettingsFile.Read(RuntimeSettingsFile.BesideApp));
     }
 
     [Fact]
-    public async Task Report_WarnsOfEachSettingTheEnvironmentLacks_AndNotesEachItOverrides()
+    public async Task Report_WarnsOnceOfTheSettingsTheEnvironmentLacks_AndNotesEachItOverrides()
     {
         using var folder = new TempFolder();
-        var file = folder.Write("runtime.env", "DOTNET_GCgen0size=0xC000000\nDOTNET_TieredPGO=0\nDOTNET_gcConcurrent=1\n");
+        var file = folder.Write("runtime.env", "DOTNET_GCgen0size=0xC000000\nDOTNET_TieredPGO=0\nDOTNET_gcConcurrent=1\nDOTNET_TC_CallCountingDelayMs=0\n");
         var environment = new Dictionary<string, string?> { ["DOTNET_TieredPGO"] = "0", ["DOTNET_gcConcurrent"] = "0" };
         var logger = new ListLogger<RuntimeSettingsReport>();
 
@@ -82,8 +84,8 @@ public class RuntimeSettingsTests
 
         Assert.Equal(
             [
-                (LogLevel.Warning, $"Runtime setting DOTNET_GCgen0size=0xC000000 from {file} is not in this process's environment; it must be set before the process starts (systemd: EnvironmentFile={file}) — see README, Deploying"),
                 (LogLevel.Information, $"Runtime setting DOTNET_gcConcurrent is 0 in this process's environment ({file} ships 1)"),
+                (LogLevel.Warning, $"Runtime settings from {file} not in this process's environment: DOTNET_GCgen0size=0xC000000, DOTNET_TC_CallCountingDelayMs=0; they must be set before the process starts (systemd: EnvironmentFile={file}) — see README, Deploying"),
             ],
             logger.Entries);
     }

@@ -14,10 +14,13 @@ namespace SlaTimers.Worker.Dashboard.Health;
 /// { "status": "healthy" | "degraded" | "unhealthy",
 ///   "storage": { "ok": true } | { "ok": false, "error": "…" },
 ///   "helpdesks": [ { "name", "lastSuccess", "lastAttempt", "lastError", "stale" } ],
-///   "notifications": { "failed": 0, "pending": 2 } }
+///   "notifications": { "failed": 0, "pending": 2 },
+///   "timers": { "overdue": 0, "lagSeconds": 0, "late": false } }
 /// </code>
 /// Instants are ISO-8601 UTC; null when unknown (never synced, or the store did not answer). "pending" counts the
-/// notifications not yet delivered nor failed (waiting or being sent). No setting or secret is ever written.
+/// notifications not yet delivered nor failed (waiting or being sent). "timers": how many are past their instant
+/// unfired, how long the longest has waited, and whether that passes <c>Timers:LateAfter</c> (null when the store did
+/// not answer). No setting or secret is ever written.
 /// </summary>
 public static class HealthJson
 {
@@ -66,6 +69,23 @@ public static class HealthJson
         {
             json.WriteNull("failed");
             json.WriteNull("pending");
+        }
+        json.WriteEndObject();
+
+        var timers = report.Entries.GetValueOrDefault(TimersHealthCheck.Name);
+        json.WriteStartObject("timers");
+        if (timers.Data?.GetValueOrDefault(TimersHealthCheck.BacklogKey) is TimerBacklog backlog
+            && timers.Data.GetValueOrDefault(TimersHealthCheck.LagKey) is Duration lag)
+        {
+            json.WriteNumber("overdue", backlog.Overdue);
+            json.WriteNumber("lagSeconds", Math.Round(lag.TotalSeconds, 1));
+            json.WriteBoolean("late", timers.Status != HealthStatus.Healthy);
+        }
+        else
+        {
+            json.WriteNull("overdue");
+            json.WriteNull("lagSeconds");
+            json.WriteNull("late");
         }
         json.WriteEndObject();
         json.WriteEndObject();

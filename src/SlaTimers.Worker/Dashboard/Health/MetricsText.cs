@@ -16,7 +16,8 @@ namespace SlaTimers.Worker.Dashboard.Health;
 /// <c>slatimers_storage_up</c>, <c>slatimers_open_clocks{state}</c>, <c>slatimers_breached_today</c> (since
 /// midnight in the display zone), <c>slatimers_notifications{state}</c>, and per configured helpdesk
 /// <c>slatimers_sync_lag_seconds</c> (since its last successful sync; absent before the first),
-/// <c>slatimers_sync_last_success_timestamp_seconds</c> and <c>slatimers_sync_stale</c>. When the store does not
+/// <c>slatimers_sync_last_success_timestamp_seconds</c> and <c>slatimers_sync_stale</c>; <c>slatimers_timers_overdue</c>
+/// and <c>slatimers_timer_lag_seconds</c> (see <see cref="TimerBacklog"/>: alert when the lag stays above seconds). When the store does not
 /// answer, only <c>slatimers_storage_up 0</c> is written (and the scrape still succeeds, so an alert can fire on it).
 /// </summary>
 public sealed partial class MetricsText(DateTimeZone zone, Instant workerStarted, ILogger<MetricsText> logger)
@@ -39,10 +40,12 @@ public sealed partial class MetricsText(DateTimeZone zone, Instant workerStarted
         var text = new StringBuilder();
         SlaCounts counts;
         IReadOnlyList<SyncState> states;
+        TimerBacklog timers;
         try
         {
             counts = await queries.GetCountsAsync(new DashboardTime(zone, now).TodayPeriod.Start, cancellationToken);
             states = await queries.GetSyncStatesAsync(cancellationToken);
+            timers = await queries.GetTimerBacklogAsync(now, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -66,6 +69,9 @@ public sealed partial class MetricsText(DateTimeZone zone, Instant workerStarted
             [.. statuses.Where(s => s.LastSuccess is not null).Select(s => (Label("helpdesk", s.Name), s.LastSuccess!.Value.ToUnixTimeTicks() / (double)NodaConstants.TicksPerSecond))]);
         Gauge(text, "slatimers_sync_stale", $"1 when the helpdesk had no successful sync within {HelpdeskStatus.StaleAfter} poll intervals.",
             [.. statuses.Select(s => (Label("helpdesk", s.Name), s.Stale ? 1d : 0d))]);
+        Gauge(text, "slatimers_timers_overdue", "Timers past their instant that have not fired yet.", [("", timers.Overdue)]);
+        Gauge(text, "slatimers_timer_lag_seconds", "Seconds the longest-waiting overdue timer has waited (0 when none is overdue).",
+            [("", timers.Lag(now).TotalSeconds)]);
         return text.ToString();
     }
 

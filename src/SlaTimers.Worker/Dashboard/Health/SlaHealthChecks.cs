@@ -45,6 +45,28 @@ public sealed class HelpdesksHealthCheck(ISlaQueries queries, ITicketSourceRegis
     }
 }
 
+/// <summary>
+/// Timers fire on time: healthy; one waiting longer than <c>Timers:LateAfter</c> past its instant (see
+/// <see cref="TimerBacklog"/>): degraded — warnings go out late. A store that does not answer fails the storage check.
+/// </summary>
+public sealed class TimersHealthCheck(ISlaQueries queries, IClock clock, Duration lateAfter) : IHealthCheck
+{
+    public const string Name = "timers";
+    public const string BacklogKey = "backlog";
+    public const string LagKey = "lag";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var backlog = await queries.GetTimerBacklogAsync(now, cancellationToken);
+        var lag = backlog.Lag(now);
+        var data = new Dictionary<string, object> { [BacklogKey] = backlog, [LagKey] = lag };
+        return lag <= lateAfter
+            ? HealthCheckResult.Healthy(data: data)
+            : HealthCheckResult.Degraded($"timers {Math.Round(lag.TotalSeconds)} s behind their instants ({backlog.Overdue} overdue)", data: data);
+    }
+}
+
 /// <summary>An error as the health endpoint may show it: type and message, any <c>password=…</c> blanked out.</summary>
 public static partial class SafeError
 {

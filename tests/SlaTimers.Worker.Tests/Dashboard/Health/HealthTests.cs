@@ -36,6 +36,7 @@ public sealed class HealthTests
         Assert.DoesNotContain("hunter2", body);
         Assert.DoesNotContain("Data Source", body);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("notifications").GetProperty("failed").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("timers").GetProperty("lagSeconds").ValueKind);
 
         var metrics = await client.GetStringAsync("/metrics");
         Assert.Contains("slatimers_storage_up 0\n", metrics);
@@ -88,6 +89,34 @@ public sealed class HealthTests
         Assert.Equal((4, 3), (notifications.GetProperty("failed").GetInt32(), notifications.GetProperty("pending").GetInt32()));
     }
 
+    [Theory]
+    [InlineData(60, "healthy", false)]
+    [InlineData(61, "degraded", true)]
+    public async Task ATimerWaitingLongerThanLateAfter_DegradesTheWorker_AndIsShownWithTheBacklog(int waitedSeconds, string status, bool late)
+    {
+        var clock = new FakeClock(Started + Duration.FromMinutes(2));
+        var queries = new FakeSlaQueries { TimerBacklog = new TimerBacklog(312, clock.GetCurrentInstant() - Duration.FromSeconds(waitedSeconds)) };
+        queries.SyncStates.Add(new SyncState("demo", "c", Started + Duration.FromMinutes(1), Started + Duration.FromMinutes(1), null));
+
+        var report = await ReportAsync(queries, new FakeRegistry(new HelpdeskDescriptor("demo", "demo", TimeSpan.FromSeconds(20))), clock);
+        var json = JsonDocument.Parse(Json(report)).RootElement;
+        var timers = json.GetProperty("timers");
+
+        Assert.Equal(status, json.GetProperty("status").GetString());
+        Assert.Equal((312, waitedSeconds, late), (timers.GetProperty("overdue").GetInt32(), timers.GetProperty("lagSeconds").GetInt32(), timers.GetProperty("late").GetBoolean()));
+        if (late) Assert.Equal($"timers {waitedSeconds} s behind their instants (312 overdue)", report.Entries[TimersHealthCheck.Name].Description);
+    }
+
+    [Fact]
+    public void ATimerBacklog_LagsOnlyOnceItsEarliestTimerIsPast()
+    {
+        var now = Started + Duration.FromMinutes(5);
+        Assert.Equal(Duration.Zero, new TimerBacklog(0, null).Lag(now));
+        Assert.Equal(Duration.Zero, new TimerBacklog(1, now).Lag(now));
+        Assert.Equal(Duration.Zero, new TimerBacklog(1, now + Duration.FromSeconds(1)).Lag(now));
+        Assert.Equal(Duration.FromSeconds(90), new TimerBacklog(4, now - Duration.FromSeconds(90)).Lag(now));
+    }
+
     [Fact]
     public void AfterARestart_AHelpdeskIsNotStaleUntilThreeIntervalsHavePassedSinceTheStart()
     {
@@ -107,6 +136,7 @@ public sealed class HealthTests
         {
             (StorageHealthCheck.Name, new StorageHealthCheck(queries, clock, zone)),
             (HelpdesksHealthCheck.Name, new HelpdesksHealthCheck(queries, registry, clock, Started)),
+            (TimersHealthCheck.Name, new TimersHealthCheck(queries, clock, Duration.FromMinutes(1))),
         })
         {
             var result = await check.CheckHealthAsync(new HealthCheckContext());

@@ -20,6 +20,7 @@ public sealed class MetricsTextTests
         {
             Counts = new SlaCounts(new Dictionary<ClockState, int> { [ClockState.Running] = 12, [ClockState.BreachedRunning] = 1 }, 3,
                 new Dictionary<DeliveryState, int> { [DeliveryState.Delivered] = 40, [DeliveryState.Failed] = 2 }),
+            TimerBacklog = new TimerBacklog(7, Now - Duration.FromSeconds(95)),
         };
         queries.SyncStates.Add(new SyncState("zendesk \"main\"", "c", Now - Duration.FromSeconds(90), Now, null));
         var registry = new FakeRegistry(
@@ -57,6 +58,12 @@ public sealed class MetricsTextTests
             # TYPE slatimers_sync_stale gauge
             slatimers_sync_stale{helpdesk="zendesk \"main\""} 0
             slatimers_sync_stale{helpdesk="never"} 1
+            # HELP slatimers_timers_overdue Timers past their instant that have not fired yet.
+            # TYPE slatimers_timers_overdue gauge
+            slatimers_timers_overdue 7
+            # HELP slatimers_timer_lag_seconds Seconds the longest-waiting overdue timer has waited (0 when none is overdue).
+            # TYPE slatimers_timer_lag_seconds gauge
+            slatimers_timer_lag_seconds 95
 
             """.ReplaceLineEndings("\n"),
             text);
