@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using SlaTimers.Helpdesks;
 using SlaTimers.Worker.Hosting;
@@ -41,6 +42,9 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public TestHelpdesk Helpdesk { get; } = new();
 
+    /// <summary>What the host logged lately (warnings and errors), for assertion messages.</summary>
+    public RecentLogLines Logs { get; } = new();
+
     public WebApplication App => _app ?? throw new InvalidOperationException("The host did not start.");
 
     public IServiceProvider Services => App.Services;
@@ -68,6 +72,7 @@ public sealed class DashboardHost : IAsyncDisposable
         ];
         var builder = WorkerHost.CreateBuilder(new WorkerHostSettings(all, host._root.Path, host._config.Path, clock ?? SystemClock.Instance));
         builder.Services.AddSingleton<ITicketSourceRegistry>(host.Helpdesk);
+        builder.Logging.AddProvider(host.Logs);
         services?.Invoke(builder.Services);
         host._app = builder.Build();
         host._app.MapWorkerEndpoints();

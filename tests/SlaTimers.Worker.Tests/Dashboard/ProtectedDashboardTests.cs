@@ -134,7 +134,7 @@ public sealed class ProtectedDashboardTests(ProtectedDashboardFixture fixture) :
         Assert.Contains("js-jobs-list-command", await client.GetStringAsync("/hangfire/jobs/scheduled"));
         using var response = await PostDeleteAsync(client, job);
 
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}; the host's log:\n{fixture.Host.Logs.Tail()}");
         Assert.Equal(DeletedState.StateName, fixture.StateOf(job));
     }
 
