@@ -71,4 +71,7 @@ public sealed record TimerBacklog(int Overdue, Instant? WaitingSince)
 {
     /// <summary>How long the longest-waiting timer has waited at <paramref name="now"/>; zero when none is overdue.</summary>
     public Duration Lag(Instant now) => WaitingSince is { } since && since < now ? now - since : Duration.Zero;
+
+    /// <summary>Whether the longest-waiting timer has waited longer than <paramref name="lateAfter"/> (<c>Timers:LateAfter</c>).</summary>
+    public bool IsLate(Instant now, Duration lateAfter) => Lag(now) > lateAfter;
 }

@@ -19,9 +19,8 @@ public sealed partial class TimerBacklogWatch(
     {
         var now = clock.GetCurrentInstant();
         var backlog = await queries.GetTimerBacklogAsync(now, cancellationToken);
-        var lag = backlog.Lag(now);
-        if (lag <= Duration.FromTimeSpan(options.Value.LateAfter)) return backlog;
-        var seconds = Math.Round(lag.TotalSeconds);
+        if (!backlog.IsLate(now, Duration.FromTimeSpan(options.Value.LateAfter))) return backlog;
+        var seconds = Math.Round(backlog.Lag(now).TotalSeconds);
         if (storage.Value.Engine == StorageEngine.Sqlite) LogBehindOnSqlite(seconds, backlog.Overdue, options.Value.LateAfter);
         else LogBehind(seconds, backlog.Overdue, options.Value.LateAfter);
         return backlog;

@@ -33,6 +33,22 @@ public sealed class TimerOptionsTests
         Assert.Contains(e.Failures, f => f.Contains(nameof(TimerOptions.StuckJobAfter), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("00:00:04")]
+    [InlineData("1.00:00:01")]
+    public void LateAfter_OutOfRange_IsRefused_NamingTheKey(string value)
+    {
+        var e = Assert.Throws<OptionsValidationException>(() => Read(("Timers:LateAfter", value)));
+
+        Assert.Contains(e.Failures, f => f.Contains(nameof(TimerOptions.LateAfter), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LateAfter_DefaultsToAMinute()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(1), Read().LateAfter);
+    }
+
     private static TimerOptions Read(params (string Key, string Value)[] values)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -17,8 +17,8 @@ namespace SlaTimers.Worker.Dashboard.Health;
 /// midnight in the display zone), <c>slatimers_notifications{state}</c>, and per configured helpdesk
 /// <c>slatimers_sync_lag_seconds</c> (since its last successful sync; absent before the first),
 /// <c>slatimers_sync_last_success_timestamp_seconds</c> and <c>slatimers_sync_stale</c>; <c>slatimers_timers_overdue</c>
-/// and <c>slatimers_timer_lag_seconds</c> (see <see cref="TimerBacklog"/>: alert when the lag stays above seconds). When the store does not
-/// answer, only <c>slatimers_storage_up 0</c> is written (and the scrape still succeeds, so an alert can fire on it).
+/// and <c>slatimers_timer_lag_seconds</c> (see <see cref="TimerBacklog"/>). When the store does not answer, only
+/// <c>slatimers_storage_up 0</c> is written (and the scrape still succeeds, so an alert can fire on it).
 /// </summary>
 public sealed partial class MetricsText(DateTimeZone zone, Instant workerStarted, ILogger<MetricsText> logger)
 {

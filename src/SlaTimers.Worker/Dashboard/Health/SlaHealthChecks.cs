@@ -61,7 +61,7 @@ public sealed class TimersHealthCheck(ISlaQueries queries, IClock clock, Duratio
         var backlog = await queries.GetTimerBacklogAsync(now, cancellationToken);
         var lag = backlog.Lag(now);
         var data = new Dictionary<string, object> { [BacklogKey] = backlog, [LagKey] = lag };
-        return lag <= lateAfter
+        return !backlog.IsLate(now, lateAfter)
             ? HealthCheckResult.Healthy(data: data)
             : HealthCheckResult.Degraded($"timers {Math.Round(lag.TotalSeconds)} s behind their instants ({backlog.Overdue} overdue)", data: data);
     }

@@ -4,8 +4,11 @@ using SlaTimers.Core.Storage;
 
 namespace SlaTimers.Worker.Dashboard.Pages;
 
-/// <summary>Open clocks with a deadline, the least time left first; overdue ones (breached, still running) on top.</summary>
-public sealed class AtRiskPage(PageRequest request, IReadOnlyList<TicketClock> clocks) : SlaPage(Title)
+/// <summary>
+/// Open clocks with a deadline, the least time left first; overdue ones (breached, still running) on top. Above them,
+/// when timers wait past <c>Timers:LateAfter</c>, a banner: the warnings these clocks expect go out late.
+/// </summary>
+public sealed class AtRiskPage(PageRequest request, IReadOnlyList<TicketClock> clocks, TimerBacklog timers) : SlaPage(Title)
 {
     public const string Path = "/sla/at-risk";
     public const string Title = "At risk";
@@ -14,11 +17,20 @@ public sealed class AtRiskPage(PageRequest request, IReadOnlyList<TicketClock> c
     private static readonly Duration Soon = Duration.FromHours(1);
 
     public static async Task<SlaPage> LoadAsync(PageRequest request) =>
-        new AtRiskPage(request, await request.Queries.GetOpenClocksAsync(request.Settings.MaxRows, request.Cancellation));
+        new AtRiskPage(request,
+            await request.Queries.GetOpenClocksAsync(request.Settings.MaxRows, request.Cancellation),
+            await request.Queries.GetTimerBacklogAsync(request.Time.Now, request.Cancellation));
 
     protected override void Body(SafeHtml html)
     {
         var time = request.Time;
+        if (timers.IsLate(time.Now, request.TimersLateAfter))
+        {
+            html.Element("div",
+                $"Timers are {DashboardTime.Span(timers.Lag(time.Now))} behind their instants ({SafeHtml.Number(timers.Overdue)} overdue): warnings go out late. "
+                + "Is every worker's Hangfire server running, and is the job storage keeping up? (/healthz, the worker's log)",
+                "alert alert-danger");
+        }
         html.Element("p", $"Open clocks by time left. Times in {time.Zone.Id}. Paused clocks have no deadline and are not listed.", "text-muted");
         if (clocks.Count == 0)
         {

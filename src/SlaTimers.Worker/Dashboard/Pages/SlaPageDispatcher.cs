@@ -1,10 +1,12 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaTimers.Configuration;
 using SlaTimers.Core.Storage;
 using SlaTimers.Worker.Configuration;
+using SlaTimers.Worker.Timers;
 
 namespace SlaTimers.Worker.Dashboard.Pages;
 
@@ -22,6 +24,9 @@ public sealed record PageRequest(DashboardContext Context, IServiceProvider Serv
     public ISlaQueries Queries => Services.GetRequiredService<ISlaQueries>();
 
     public SlaConfiguration Configuration => Services.GetRequiredService<SlaConfigurationHolder>().Current;
+
+    /// <summary><c>Timers:LateAfter</c>: how long a timer may wait past its instant before the worker counts itself behind.</summary>
+    public Duration TimersLateAfter => Duration.FromTimeSpan(Services.GetRequiredService<IOptions<TimerOptions>>().Value.LateAfter);
 
     /// <summary>The agreement's name as configured, else its id (a clock may outlive its agreement's configuration).</summary>
     public string AgreementName(string id) => Configuration.Agreements.FirstOrDefault(a => a.Id == id)?.Name ?? id;

@@ -108,13 +108,31 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public void ATimerBacklog_LagsOnlyOnceItsEarliestTimerIsPast()
+    public async Task TimersBehind_AreShownAboveTheAtRiskList_ToWhoeverWatchesTheDashboard()
+    {
+        var queries = new FakeSlaQueries { TimerBacklog = new TimerBacklog(1_312, SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(3)) };
+        await using var host = await DashboardHost.StartAsync(services: s => s.AddSingleton<ISlaQueries>(queries));
+        using var client = host.Client();
+
+        var late = await client.GetStringAsync("/hangfire/sla/at-risk");
+        queries.TimerBacklog = new TimerBacklog(2, SystemClock.Instance.GetCurrentInstant() - Duration.FromSeconds(1));
+        var onTime = await client.GetStringAsync("/hangfire/sla/at-risk");
+
+        Assert.Contains("<div class=\"alert alert-danger\">Timers are 3m behind their instants (1,312 overdue): warnings go out late.", late);
+        Assert.DoesNotContain("behind their instants", onTime);
+        Assert.Contains("No open clock has a deadline.", onTime);
+    }
+
+    [Fact]
+    public void ATimerBacklog_LagsOnlyOnceItsEarliestTimerIsPast_AndIsLateOnlyPastLateAfter()
     {
         var now = Started + Duration.FromMinutes(5);
         Assert.Equal(Duration.Zero, new TimerBacklog(0, null).Lag(now));
         Assert.Equal(Duration.Zero, new TimerBacklog(1, now).Lag(now));
         Assert.Equal(Duration.Zero, new TimerBacklog(1, now + Duration.FromSeconds(1)).Lag(now));
         Assert.Equal(Duration.FromSeconds(90), new TimerBacklog(4, now - Duration.FromSeconds(90)).Lag(now));
+        Assert.False(new TimerBacklog(4, now - Duration.FromSeconds(60)).IsLate(now, Duration.FromMinutes(1)));
+        Assert.True(new TimerBacklog(4, now - Duration.FromSeconds(61)).IsLate(now, Duration.FromMinutes(1)));
     }
 
     [Fact]
