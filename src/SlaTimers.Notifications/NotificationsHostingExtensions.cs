@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SlaTimers.Notifications.Channels;
 using SlaTimers.Notifications.GraphMail;
 using SlaTimers.Notifications.Messages;
@@ -33,19 +34,19 @@ public static class NotificationsHostingExtensions
         services.AddHttpClient(GraphHttpClient);
         services.AddHttpClient(WebhookHttpClient);
 
-        AddChannel<PickupOptions, PickupChannel>(builder, PickupOptions.SectionName);
-        AddChannel<TeamsWebhookOptions, TeamsWebhookChannel>(builder, TeamsWebhookOptions.SectionName);
+        AddChannel<PickupOptions, PickupOptionsValidator, PickupChannel>(builder, PickupOptions.SectionName);
+        AddChannel<TeamsWebhookOptions, TeamsWebhookOptionsValidator, TeamsWebhookChannel>(builder, TeamsWebhookOptions.SectionName);
         if (builder.Configuration.GetSection(SmtpOptions.SectionName).Exists())
         {
-            AddChannel<SmtpOptions, SmtpChannel>(builder, SmtpOptions.SectionName);
+            AddChannel<SmtpOptions, SmtpOptionsValidator, SmtpChannel>(builder, SmtpOptions.SectionName);
         }
         if (builder.Configuration.GetSection(GraphMailOptions.SectionName).Exists())
         {
-            AddChannel<GraphMailOptions, GraphMailChannel>(builder, GraphMailOptions.SectionName);
+            AddChannel<GraphMailOptions, GraphMailOptionsValidator, GraphMailChannel>(builder, GraphMailOptions.SectionName);
         }
         if (builder.Configuration.GetSection(TeamsOptions.SectionName).Exists())
         {
-            AddChannel<TeamsOptions, TeamsActivityChannel>(builder, TeamsOptions.SectionName);
+            AddChannel<TeamsOptions, TeamsOptionsValidator, TeamsActivityChannel>(builder, TeamsOptions.SectionName);
         }
         return builder;
     }
@@ -63,14 +64,15 @@ public static class NotificationsHostingExtensions
         return services;
     }
 
-    private static void AddChannel<TOptions, TChannel>(IHostApplicationBuilder builder, string section)
+    private static void AddChannel<TOptions, TValidator, TChannel>(IHostApplicationBuilder builder, string section)
         where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
         where TChannel : class, INotificationChannel
     {
         builder.Services.AddOptions<TOptions>()
             .Bind(builder.Configuration.GetSection(section))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
         builder.Services.AddSingleton<TChannel>();
         builder.Services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<TChannel>());
     }

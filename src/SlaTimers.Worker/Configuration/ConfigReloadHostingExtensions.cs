@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SlaTimers.Worker.Hosting;
 
 namespace SlaTimers.Worker.Configuration;
 
@@ -13,8 +15,8 @@ public static class ConfigReloadHostingExtensions
     {
         builder.Services.AddOptions<ConfigReloadOptions>()
             .BindConfiguration(ConfigReloadOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ConfigReloadOptions>, ConfigReloadOptionsValidator>();
         builder.Services.AddTransient<ReevaluateOpenTicketsJob>();
         // Whether reloads are watched or not: a folder changed while the worker was stopped is re-evaluated at start.
         builder.Services.AddSingleton<IEvaluatedConfiguration, HangfireEvaluatedConfiguration>();

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SlaTimers.Notifications;
 using SlaTimers.Notifications.Pickup;
+using SlaTimers.Worker.Hosting;
 
 namespace SlaTimers.Worker.Delivery;
 
@@ -21,8 +23,8 @@ public static class DeliveryHostingExtensions
         builder.Services.PostConfigure<PickupOptions>(options => options.Directory = Path.GetFullPath(options.Directory, contentRoot));
         builder.Services.AddOptions<DeliveryOptions>()
             .BindConfiguration(DeliveryOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         builder.Services.TryAddSingleton<IChannelStrategy, ConfiguredChannelStrategy>();
         // Messages come from config/templates when it exists (reloaded with the configuration), else the built-in wording.
         builder.Services.AddMessageTemplates(sp => sp.GetRequiredService<Configuration.SlaConfigurationHolder>().Current.Directory);

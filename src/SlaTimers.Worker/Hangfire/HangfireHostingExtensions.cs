@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SlaTimers.Storage;
+using SlaTimers.Worker.Hosting;
 
 namespace SlaTimers.Worker.Hangfire;
 
@@ -23,8 +24,8 @@ public static class HangfireHostingExtensions
         var services = builder.Services;
         services.AddOptions<HangfireOptions>()
             .BindConfiguration(HangfireOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HangfireOptions>, HangfireOptionsValidator>();
 
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton<JobStorage>(sp =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SlaTimers.Helpdesks;
 using SlaTimers.Storage;
+using SlaTimers.Worker.Hosting;
 
 namespace SlaTimers.Worker.Sync;
 
@@ -18,8 +19,8 @@ public static class SyncHostingExtensions
         builder.Services.AddOptions<SyncOptions>()
             .BindConfiguration(SyncOptions.SectionName)
             .PostConfigure<IOptions<StorageOptions>>((sync, storage) => sync.TimersBesideStore ??= storage.Value.Engine == StorageEngine.Postgres)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>();
         builder.Services.AddSingleton<ISyncBackoff, SyncBackoff>();
         builder.Services.AddTransient<SyncJob>();
         builder.Services.AddHostedService<SyncSchedule>();

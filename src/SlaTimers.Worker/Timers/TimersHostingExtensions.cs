@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SlaTimers.Worker.Hosting;
 
 namespace SlaTimers.Worker.Timers;
 
@@ -10,10 +12,10 @@ public static class TimersHostingExtensions
     {
         builder.Services.AddOptions<TimerOptions>()
             .BindConfiguration(TimerOptions.SectionName)
-            .ValidateDataAnnotations()
             .Validate(o => o.StuckJobAfter >= o.LostJobGrace,
                 $"{TimerOptions.SectionName}:{nameof(TimerOptions.StuckJobAfter)} must not be shorter than {TimerOptions.SectionName}:{nameof(TimerOptions.LostJobGrace)}.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TimerOptions>, TimerOptionsValidator>();
         builder.Services.AddSingleton<ReconcileGate>();
         builder.Services.AddTransient<TimerScheduler>();
         builder.Services.AddTransient<TimerJob>();
