@@ -154,6 +154,11 @@ public sealed class LoadRun(LoadOptions options, Func<string, Task<LoadStore>> c
 
         var latency = problem is null && options.LatencyCheckpoints > 0 ? await MeasureLatencyAsync(account, store, worker, outbox) : (Delivered: 0, Latencies: (List<Duration>)[], Problem: (string?)null);
         problem ??= latency.Problem;
+        // The worker's own word on late timers (its maintenance job, each minute past Timers:LateAfter).
+        var behind = worker.LinesWith("behind their instants");
+        Log(behind.Count == 0
+            ? "worker: never said its timers were late"
+            : $"worker: said {behind.Count} time(s) that its timers were late; the last: {behind[^1].Text.Trim()}");
         var end = await store.ProgressAsync(SystemClock.Instance.GetCurrentInstant() + Horizon, timers: true);
         var peak = worker.Memory()?.PeakResidentBytes ?? 0;
         var workerCpu = CpuSnapshot.Take(worker.Id, store.ClusterPort).Worker;

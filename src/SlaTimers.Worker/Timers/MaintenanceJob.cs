@@ -8,10 +8,9 @@ namespace SlaTimers.Worker.Timers;
 /// <summary>
 /// Every minute: schedules the timers that came within the horizon or lost their job (a crash between a commit
 /// and the scheduling, a job deleted on the dashboard), deletes jobs of timers no longer needed, queues again
-/// deliveries that lost theirs, and a configuration pass that never completed; and says when timers run late.
+/// deliveries that lost theirs, and a configuration pass that never completed.
 /// </summary>
-public sealed class MaintenanceJob(
-    TimerScheduler scheduler, LostTimerJobs lost, DeliveryRecovery deliveries, ConfigurationChangeCheck configuration, TimerBacklogWatch backlog, IJobLocks locks)
+public sealed class MaintenanceJob(TimerScheduler scheduler, LostTimerJobs lost, DeliveryRecovery deliveries, ConfigurationChangeCheck configuration, IJobLocks locks)
 {
     public const string RecurringJobId = "slatimers:maintenance";
 
@@ -26,8 +25,6 @@ public sealed class MaintenanceJob(
     {
         using var held = locks.TryAcquire(RecurringJobId, TimeSpan.Zero);
         if (held is null) return;
-        // First: what the timers looked like before this run's repairs, and said even if one of them fails.
-        await backlog.CheckAsync(cancellationToken);
         await lost.ReleaseAsync(cancellationToken);
         await scheduler.ReconcileAsync(cancellationToken);
         await deliveries.RequeueLostAsync(cancellationToken);

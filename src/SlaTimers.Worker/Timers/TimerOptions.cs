@@ -35,7 +35,7 @@ public sealed class TimerOptions
 
     /// <summary>
     /// How long a timer may wait past its instant before the worker counts itself behind: <c>/healthz</c> turns
-    /// "degraded" and the maintenance job logs a warning each minute it stays so. A working worker fires within a
+    /// "degraded" and the worker logs a warning each minute it stays so (<see cref="TimerBacklogWatch"/>). A working worker fires within a
     /// second or two; a store that cannot keep up with thousands of timer jobs (SQLite under a large backlog) falls
     /// minutes behind.
     /// </summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SlaTimers.Worker.Hosting;
@@ -20,7 +21,8 @@ public static class TimersHostingExtensions
         builder.Services.AddTransient<TimerScheduler>();
         builder.Services.AddTransient<TimerJob>();
         builder.Services.AddTransient<LostTimerJobs>();
-        builder.Services.AddTransient<TimerBacklogWatch>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<TimerBacklogWatch>();
         builder.Services.AddTransient<MaintenanceJob>();
         builder.Services.AddHostedService<MaintenanceSchedule>();
         return builder;
