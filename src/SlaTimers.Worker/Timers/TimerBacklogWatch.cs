@@ -27,16 +27,15 @@ public sealed partial class TimerBacklogWatch(
     /// <summary>The longest time between two looks (the first is at start); a shorter <see cref="TimerOptions.LateAfter"/> looks that often.</summary>
     public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(1);
 
-    /// <returns>The backlog found, for the caller's tests.</returns>
-    public async Task<TimerBacklog> CheckAsync(CancellationToken cancellationToken)
+    /// <summary>One look: a warning when the longest-waiting timer is late.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var backlog = await queries.GetTimerBacklogAsync(now, cancellationToken);
-        if (!backlog.IsLate(now, Duration.FromTimeSpan(options.Value.LateAfter))) return backlog;
+        if (!backlog.IsLate(now, Duration.FromTimeSpan(options.Value.LateAfter))) return;
         var seconds = Math.Round(backlog.Lag(now).TotalSeconds);
         if (storage.Value.Engine == StorageEngine.Sqlite) LogBehindOnSqlite(seconds, backlog.Overdue, options.Value.LateAfter);
         else LogBehind(seconds, backlog.Overdue, options.Value.LateAfter);
-        return backlog;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

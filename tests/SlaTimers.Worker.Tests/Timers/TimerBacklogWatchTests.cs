@@ -24,7 +24,8 @@ public sealed class TimerBacklogWatchTests
     {
         var (watch, log) = Watch(new TimerBacklog(3, Now - Duration.FromSeconds(waitedSeconds)), "postgres");
 
-        Assert.Equal(3, (await watch.CheckAsync(CancellationToken.None)).Overdue);
+        await watch.CheckAsync(CancellationToken.None);
+
         Assert.Empty(log.Entries);
     }
 
