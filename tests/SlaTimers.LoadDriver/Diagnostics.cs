@@ -5,8 +5,12 @@ using SlaTimers.Testing.Zendesk;
 
 namespace SlaTimers.LoadDriver;
 
-/// <summary>CPU seconds (user + system) of the machine and of the processes that share it, from <c>/proc</c>.</summary>
-public sealed record CpuSnapshot(double Machine, double Worker, IReadOnlyDictionary<int, double> PostgresByPid, double Driver)
+/// <summary>
+/// CPU seconds (user + system) of the machine and of the processes that share it, from <c>/proc</c>; and the
+/// hypervisor's steal — time our virtual cores were ready to run but the host ran someone else, which is how the
+/// same build can be half as fast in one hour as in the next.
+/// </summary>
+public sealed record CpuSnapshot(double Machine, double Steal, double Worker, IReadOnlyDictionary<int, double> PostgresByPid, double Driver)
 {
     private const double Hz = 100.0; // USER_HZ: /proc counts clock ticks of 1/100 s
 
@@ -15,21 +19,24 @@ public sealed record CpuSnapshot(double Machine, double Worker, IReadOnlyDiction
 
     /// <param name="postgresPort">The port of the run's own cluster: only its server processes count (other clusters on
     /// the machine are other work); null counts every postgres process.</param>
-    public static CpuSnapshot Take(int worker, int? postgresPort = null) =>
-        new(MachineBusy(), Process(worker), PostgresProcesses(postgresPort), Process(Environment.ProcessId));
+    public static CpuSnapshot Take(int worker, int? postgresPort = null)
+    {
+        var (busy, steal) = MachineTimes();
+        return new(busy, steal, Process(worker), PostgresProcesses(postgresPort), Process(Environment.ProcessId));
+    }
 
     public static CpuSnapshot operator -(CpuSnapshot a, CpuSnapshot b) =>
-        new(a.Machine - b.Machine, a.Worker - b.Worker,
+        new(a.Machine - b.Machine, a.Steal - b.Steal, a.Worker - b.Worker,
             a.PostgresByPid.ToDictionary(p => p.Key, p => p.Value - b.PostgresByPid.GetValueOrDefault(p.Key)), a.Driver - b.Driver);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"machine {Machine:0.0} s busy: worker {Worker:0.0} s, postgres {Postgres:0.0} s, driver (stub) {Driver:0.0} s, other {Machine - Worker - Postgres - Driver:0.0} s");
+        $"machine {Machine:0.0} s busy: worker {Worker:0.0} s, postgres {Postgres:0.0} s, driver (stub) {Driver:0.0} s, other {Machine - Worker - Postgres - Driver:0.0} s; stolen by the hypervisor {Steal:0.0} s");
 
-    private static double MachineBusy()
+    private static (double Busy, double Steal) MachineTimes()
     {
         var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(long.Parse).ToArray();
-        // user nice system idle iowait irq softirq steal: busy = all but idle and iowait.
-        return (cpu.Take(8).Sum() - cpu[3] - cpu[4]) / Hz;
+        // user nice system idle iowait irq softirq steal: busy = user to softirq but idle and iowait.
+        return ((cpu.Take(7).Sum() - cpu[3] - cpu[4]) / Hz, cpu[7] / Hz);
     }
 
     private static double Process(int pid, bool withEndedChildren = false)
