@@ -42,6 +42,18 @@ public sealed class TimerOptions
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan LateAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many timer jobs are created (or deleted) at the same time. Hangfire's client creates a job in a few round
+    /// trips and two commits, synchronously; one at a time, job creation is bound by those waits, not by the
+    /// processor — which matters when thousands of timers fall within the horizon at once (a backfill, a changed
+    /// calendar). Each slot is a different ticket, so they never contend for one row. Default: by engine — 16 on
+    /// PostgreSQL (54,000 jobs in 61 s instead of 115 s); 1 on SQLite, whose one writer only queues them (slower).
+    /// </summary>
+    [Range(1, 64)]
+    public int? ScheduleConcurrency { get; set; }
+
+    public const int PostgresScheduleConcurrency = 16;
+
     /// <summary>Timers read and scheduled per round of reconciliation.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SlaTimers.Storage;
 using SlaTimers.Worker.Hosting;
 
 namespace SlaTimers.Worker.Timers;
@@ -13,6 +14,8 @@ public static class TimersHostingExtensions
     {
         builder.Services.AddOptions<TimerOptions>()
             .BindConfiguration(TimerOptions.SectionName)
+            .PostConfigure<IOptions<StorageOptions>>((timers, storage) =>
+                timers.ScheduleConcurrency ??= storage.Value.Engine == StorageEngine.Postgres ? TimerOptions.PostgresScheduleConcurrency : 1)
             .Validate(o => o.StuckJobAfter >= o.LostJobGrace,
                 $"{TimerOptions.SectionName}:{nameof(TimerOptions.StuckJobAfter)} must not be shorter than {TimerOptions.SectionName}:{nameof(TimerOptions.LostJobGrace)}.")
             .ValidateOnStart();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -129,11 +130,69 @@ public sealed class TimerSchedulerTests : IDisposable
         Assert.Equal((_jobs.Created[1].Id, Now + Duration.FromSeconds(30)), (_timers.Rows[record.Key].JobId, _timers.Rows[record.Key].JobDueAt));
     }
 
+    [Fact]
+    public async Task Reconcile_ManyTimers_CreatesAndDeletesTheirJobsSideBySide_OneRecordedJobPerTicket()
+    {
+        var jobs = new SlowJobClient(_jobs);
+        var scheduler = new TimerScheduler(_timers, _tickets, jobs, new ReconcileGate(), new SlaConfigurationHolder(WorkerConfig.Load(_config)),
+            new FakeClock(Now), Options.Create(new TimerOptions { Horizon = TimeSpan.FromHours(24), ScheduleConcurrency = 4, BatchSize = 10 }),
+            NullLogger<TimerScheduler>.Instance);
+        var records = Enumerable.Range(1, 30).Select(i => Evaluated($"{i}", created: Now)).ToList();
+
+        await scheduler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(30, _jobs.Created.Count);
+        Assert.Equal(_jobs.Created.Select(c => c.Id).Order(), records.Select(r => _timers.Rows[r.Key].JobId).Order());
+        Assert.InRange(jobs.MostAtOnce, 2, 4);
+
+        jobs.MostAtOnce = 0;
+        foreach (var record in records) _tickets.Put(record with { NextCheckpointAt = null }); // all solved
+        await scheduler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(_jobs.Created.Select(c => c.Id).Order(), _jobs.Deleted.Order());
+        Assert.Empty(_timers.Rows);
+        Assert.InRange(jobs.MostAtOnce, 2, 4);
+    }
+
+    [Fact]
+    public async Task Reconcile_WithoutScheduleConcurrency_CreatesOneJobAtATime()
+    {
+        var jobs = new SlowJobClient(_jobs);
+        var scheduler = new TimerScheduler(_timers, _tickets, jobs, new ReconcileGate(), new SlaConfigurationHolder(WorkerConfig.Load(_config)),
+            new FakeClock(Now), Options.Create(new TimerOptions { Horizon = TimeSpan.FromHours(24) }), NullLogger<TimerScheduler>.Instance);
+        foreach (var i in Enumerable.Range(1, 5)) Evaluated($"{i}", created: Now);
+
+        await scheduler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal((5, 1), (_jobs.Created.Count, jobs.MostAtOnce));
+    }
+
     private TicketRecord Evaluated(string id, Instant created)
     {
         var record = TicketEvaluation.Evaluate(TestTickets.Make("hd", id, created), created, WorkerConfig.Load(_config).Rules, created, fireForDueNow: true);
         _tickets.Put(record);
         return record;
+    }
+
+    /// <summary>A job client whose calls take a while, like Hangfire's round trips, and that counts how many overlap.</summary>
+    private sealed class SlowJobClient(FakeJobClient inner) : IBackgroundJobClient
+    {
+        private int _running;
+
+        public int MostAtOnce { get; set; }
+
+        public string Create(Job job, IState state) => Slowly(() => inner.Create(job, state));
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => Slowly(() => inner.ChangeState(jobId, state, expectedState));
+
+        private T Slowly<T>(Func<T> call)
+        {
+            var running = Interlocked.Increment(ref _running);
+            lock (this) MostAtOnce = Math.Max(MostAtOnce, running);
+            Thread.Sleep(20);
+            Interlocked.Decrement(ref _running);
+            return call();
+        }
     }
 
     /// <summary>A store whose ticket gets a new due instant (a sync page) between reading the slot and recording its job.</summary>
