@@ -42,7 +42,7 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task Migrate_ADatabaseOfVersion1_KeepsItsRows_TicketsAtVersion1_AndRetriesAnHourAfterTheirLastFailure()
+    public async Task Migrate_ADatabaseOfVersion1_KeepsItsRows_TicketsAtVersion1_AndRetriesAnHourAfterTheirLastFailure_WaitingSinceTheirDueInstant()
     {
         var backend = await Fixture.CreateEmptyAsync();
         var (failedAt, dueAt) = (At(181), At(180));
@@ -55,7 +55,7 @@ public abstract partial class StoreContractTests
                    ('never-tried', 'hd', '1', 'c', 'warn-75%', 'ann', 'pickup', @dueAt, 'pending', 0, NULL, NULL);
             """, new { dueAt, failedAt });
 
-        Assert.Equal([2, 3, 4], await backend.Migrator.MigrateAsync());
+        Assert.Equal([2, 3, 4, 5], await backend.Migrator.MigrateAsync());
 
         Assert.Equal([1L], await StoreFixture.QueryAsync<long>(backend, "SELECT version FROM {p}tickets"));
         Assert.Equal(failedAt, (await backend.Ledger.GetAsync("failed-once", CancellationToken.None))?.LastAttemptAt);
@@ -70,6 +70,10 @@ public abstract partial class StoreContractTests
         Assert.Empty(await backend.Ledger.TakeLostAsync(lostAt, rules, 10, CancellationToken.None));
         var lost = await backend.Ledger.TakeLostAsync(lostAt + Duration.FromSeconds(1), rules, 10, CancellationToken.None);
         Assert.Equal(["failed-once"], lost.Select(n => n.Key));
+        // Recorded before the ledger kept the instant: both wait since their due instant.
+        Assert.Null((await backend.Ledger.GetAsync("never-tried", CancellationToken.None))?.RecordedAt);
+        var queries = new SlaTimers.Storage.Queries.SqlSlaQueries(backend.Database);
+        Assert.Equal(new DeliveryBacklog(2, 1, dueAt), await queries.GetDeliveryBacklogAsync(lostAt, null, CancellationToken.None));
     }
 
     /// <summary>The schema as version 1 left it: the migrations table (as the migrator creates it) and the first script.</summary>

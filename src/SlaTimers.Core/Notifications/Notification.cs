@@ -44,6 +44,13 @@ public sealed record Notification
     /// </summary>
     public required Instant DueAt { get; init; }
 
+    /// <summary>
+    /// When the notification was recorded in the ledger (its checkpoint fired): a delivery waits from its due instant
+    /// or from then, whichever came later — a ticket first synced with a checkpoint long past is not a late delivery.
+    /// Null for notifications recorded before the ledger kept it (schema version 5).
+    /// </summary>
+    public Instant? RecordedAt { get; init; }
+
     public DeliveryState State { get; init; } = DeliveryState.Pending;
     public int Attempts { get; init; }
 

@@ -39,6 +39,14 @@ public interface ISlaQueries
 
     /// <summary>The timers due at or before <paramref name="now"/> that have not fired yet: how many, and since when the longest one waits.</summary>
     Task<TimerBacklog> GetTimerBacklogAsync(Instant now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notifications not delivered yet that should have been by <paramref name="now"/>: pending or sending, and due — at
+    /// their due instant or when recorded, whichever came later, plus the digest window for one of
+    /// <paramref name="digest"/>'s kind. Those held on purpose (quiet hours, a digest window still open) are not
+    /// counted. See <see cref="DeliveryBacklog"/>.
+    /// </summary>
+    Task<DeliveryBacklog> GetDeliveryBacklogAsync(Instant now, DigestHold? digest, CancellationToken cancellationToken);
 }
 
 /// <summary>A clock with what people know its ticket by.</summary>

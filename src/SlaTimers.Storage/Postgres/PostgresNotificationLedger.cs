@@ -9,10 +9,10 @@ namespace SlaTimers.Storage.Postgres;
 internal sealed class PostgresNotificationLedger : SqlNotificationLedger
 {
     private const string Insert = """
-        INSERT INTO slatimers.notifications (key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts)
-        SELECT key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, 'pending', 0
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-            AS u(key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at)
+        INSERT INTO slatimers.notifications (key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, recorded_at, state, attempts)
+        SELECT key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, recorded_at, 'pending', 0
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[])
+            AS u(key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, recorded_at)
         ON CONFLICT (key) DO NOTHING
         RETURNING key
         """;
@@ -33,7 +33,8 @@ internal sealed class PostgresNotificationLedger : SqlNotificationLedger
             Texts(notifications.Select(n => n.CheckpointKey)),
             Texts(notifications.Select(n => n.Recipient)),
             Texts(notifications.Select(n => n.Channel)),
-            Timestamps(notifications.Select(n => n.DueAt)));
+            Timestamps(notifications.Select(n => n.DueAt)),
+            Timestamps(notifications.Select(n => n.RecordedAt)));
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) inserted.Add(reader.GetString(0));

@@ -143,6 +143,42 @@ internal sealed class SqlSlaQueries : ISlaQueries
         return new TimerBacklog(checked((int)row.Overdue), row.WaitingSince);
     }
 
+    /// <summary>
+    /// The statement of <see cref="GetDeliveryBacklogAsync"/>. A row waits from its due instant or its recording, whichever came
+    /// later (<c>base</c>); one of the digest's kind a window longer, so it is compared with <c>@digestNow</c> = now −
+    /// window and its window added back in code. A digestible row held for quiet hours goes at its due instant, so it
+    /// counts a window late — the signal errs towards silence, never a false alarm. Served by the partial index on
+    /// undelivered rows.
+    /// </summary>
+    private string DeliveryBacklogStatement(DigestHold? digest)
+    {
+        var kind = DigestSql.Condition(digest) is { } digestible ? $"CASE WHEN {digestible} THEN 1 ELSE 0 END" : "0";
+        return $"""
+            SELECT COUNT(*) AS waiting, COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) AS retrying,
+                MIN(CASE WHEN digest = 0 THEN base END) AS plain_since, MIN(CASE WHEN digest = 1 THEN base END) AS digest_base
+            FROM (SELECT attempts, CASE WHEN recorded_at > due_at THEN recorded_at ELSE due_at END AS base, {kind} AS digest
+                  FROM {_db.Prefix}notifications WHERE state IN ('pending', 'sending')) n
+            WHERE (digest = 0 AND base <= @now) OR (digest = 1 AND base <= @digestNow)
+            """;
+    }
+
+    public async Task<DeliveryBacklog> GetDeliveryBacklogAsync(Instant now, DigestHold? digest, CancellationToken cancellationToken)
+    {
+        digest?.Validate();
+        var parameters = new DynamicParameters(new { now, digestNow = now - (digest?.Window ?? Duration.Zero) });
+        if (digest is not null) DigestSql.AddParameters(parameters, digest);
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(long Waiting, long Retrying, Instant? PlainSince, Instant? DigestBase)>(
+            new CommandDefinition(DeliveryBacklogStatement(digest), parameters, cancellationToken: cancellationToken));
+        var digestSince = row.DigestBase + digest?.Window;
+        var since = (row.PlainSince, digestSince) switch
+        {
+            ({ } a, { } b) => a < b ? a : b,
+            (var a, var b) => a ?? b,
+        };
+        return new DeliveryBacklog(checked((int)row.Waiting), checked((int)row.Retrying), since);
+    }
+
     private async Task<IReadOnlyList<TicketClock>> QueryTicketClocksAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await _db.OpenAsync(cancellationToken);

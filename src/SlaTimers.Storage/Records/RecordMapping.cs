@@ -81,6 +81,7 @@ internal static class RecordMapping
         Recipient = row.Recipient,
         Channel = row.Channel,
         DueAt = row.DueAt,
+        RecordedAt = row.RecordedAt,
         State = DeliveryStates.Parse(row.State),
         Attempts = row.Attempts,
         LastAttemptAt = row.LastAttemptAt,

@@ -72,6 +72,7 @@ internal sealed class NotificationRow
     public string Recipient { get; set; } = "";
     public string Channel { get; set; } = "";
     public Instant DueAt { get; set; }
+    public Instant? RecordedAt { get; set; }
     public string State { get; set; } = "";
     public int Attempts { get; set; }
     public Instant? LastAttemptAt { get; set; }

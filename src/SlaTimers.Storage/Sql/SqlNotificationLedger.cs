@@ -15,7 +15,7 @@ namespace SlaTimers.Storage.Sql;
 internal abstract class SqlNotificationLedger : INotificationLedger
 {
     protected const string Columns =
-        "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts, last_attempt_at, next_attempt_at, delivered_at, last_error";
+        "key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, recorded_at, state, attempts, last_attempt_at, next_attempt_at, delivered_at, last_error";
 
     private readonly string _claim;
     private readonly string _delivered;
@@ -80,10 +80,7 @@ internal abstract class SqlNotificationLedger : INotificationLedger
     /// </summary>
     private string LostStatement(DigestHold? digest)
     {
-        var digestible = digest is null
-            ? null
-            : $"(lower(substr(checkpoint_key, 1, @checkpointLength)) = @checkpointPrefix AND ({string.Join(" OR ",
-                digest.RecipientPrefixes.Select((_, i) => $"lower(substr(recipient, 1, @recipientLength{i})) = @recipientPrefix{i}"))}))";
+        var digestible = DigestSql.Condition(digest);
         var due = digestible is null ? "due_at < @dueBefore" : $"(due_at < @digestDueBefore OR (due_at < @dueBefore AND NOT {digestible}))";
         var lost = $"""
             state IN ('pending', 'sending') AND (requeued_at IS NULL OR requeued_at < @requeuedBefore OR requeued_at < last_attempt_at) AND (
@@ -150,13 +147,7 @@ internal abstract class SqlNotificationLedger : INotificationLedger
         if (rules.Digest is { } digest)
         {
             parameters.Add("digestDueBefore", now - rules.RecoverAfter - digest.Window);
-            parameters.Add("checkpointPrefix", digest.CheckpointPrefix.ToLowerInvariant());
-            parameters.Add("checkpointLength", digest.CheckpointPrefix.Length);
-            for (var i = 0; i < digest.RecipientPrefixes.Count; i++)
-            {
-                parameters.Add($"recipientPrefix{i}", digest.RecipientPrefixes[i].ToLowerInvariant());
-                parameters.Add($"recipientLength{i}", digest.RecipientPrefixes[i].Length);
-            }
+            DigestSql.AddParameters(parameters, digest);
         }
         await using var connection = await Db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<NotificationRow>(

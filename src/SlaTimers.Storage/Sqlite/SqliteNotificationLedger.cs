@@ -8,8 +8,8 @@ namespace SlaTimers.Storage.Sqlite;
 internal sealed class SqliteNotificationLedger : SqlNotificationLedger
 {
     private const string Insert = """
-        INSERT OR IGNORE INTO notifications (key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, state, attempts)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0)
+        INSERT OR IGNORE INTO notifications (key, source, external_id, clock_key, checkpoint_key, recipient, channel, due_at, recorded_at, state, attempts)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 0)
         """;
 
     private readonly SqliteDatabase _db;
@@ -22,11 +22,11 @@ internal sealed class SqliteNotificationLedger : SqlNotificationLedger
         await using var connection = await _db.OpenSqliteAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var inserted = new HashSet<string>(StringComparer.Ordinal);
-        using (var insert = new SqliteStatement(connection, transaction, Insert, 8))
+        using (var insert = new SqliteStatement(connection, transaction, Insert, 9))
         {
             foreach (var n in notifications)
             {
-                if (insert.Execute(n.Key, n.Ticket.Source, n.Ticket.ExternalId, n.ClockKey, n.CheckpointKey, n.Recipient, n.Channel, Micros(n.DueAt)) > 0)
+                if (insert.Execute(n.Key, n.Ticket.Source, n.Ticket.ExternalId, n.ClockKey, n.CheckpointKey, n.Recipient, n.Channel, Micros(n.DueAt), Micros(n.RecordedAt)) > 0)
                 {
                     inserted.Add(n.Key);
                 }

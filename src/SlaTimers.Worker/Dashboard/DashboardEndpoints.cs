@@ -15,6 +15,7 @@ using SlaTimers.Core.Storage;
 using SlaTimers.Helpdesks;
 using SlaTimers.Worker.Dashboard.Health;
 using SlaTimers.Worker.Dashboard.Pages;
+using SlaTimers.Worker.Delivery;
 using SlaTimers.Worker.Timers;
 
 namespace SlaTimers.Worker.Dashboard;
@@ -54,7 +55,8 @@ public static partial class DashboardEndpoints
         app.MapGated([HttpMethods.Get, HttpMethods.Head], HealthPath, settings.AnonymousHealthAndMetrics ? null : access, pipeline => pipeline
             .UseMiddleware<HealthCheckMiddleware>(Options.Create(new HealthCheckOptions { ResponseWriter = HealthJson.WriteAsync }), health));
 
-        var metrics = new MetricsText(settings.Zone, started, app.Services.GetRequiredService<ILogger<MetricsText>>());
+        var metrics = new MetricsText(settings.Zone, started, DeliveryTiming.Digest(app.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value),
+            app.Services.GetRequiredService<ILogger<MetricsText>>());
         app.MapGated([HttpMethods.Get], MetricsPath, settings.AnonymousHealthAndMetrics ? null : access, pipeline => pipeline.Run(metrics.WriteAsync));
         return app;
     }
@@ -104,6 +106,14 @@ public static partial class DashboardEndpoints
             .Add(new HealthCheckRegistration(TimersHealthCheck.Name,
                 _ => new TimersHealthCheck(host.GetRequiredService<ISlaQueries>(), host.GetRequiredService<IClock>(),
                     Duration.FromTimeSpan(host.GetRequiredService<IOptions<TimerOptions>>().Value.LateAfter)),
+                HealthStatus.Unhealthy, null, CheckTimeout))
+            .Add(new HealthCheckRegistration(DeliveriesHealthCheck.Name,
+                _ =>
+                {
+                    var delivery = host.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+                    return new DeliveriesHealthCheck(host.GetRequiredService<ISlaQueries>(), host.GetRequiredService<IClock>(),
+                        Duration.FromTimeSpan(delivery.LateAfter), DeliveryTiming.Digest(delivery));
+                },
                 HealthStatus.Unhealthy, null, CheckTimeout));
         var provider = services.BuildServiceProvider();
         app.Lifetime.ApplicationStopped.Register(provider.Dispose);

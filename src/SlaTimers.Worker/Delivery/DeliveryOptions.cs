@@ -45,6 +45,15 @@ public sealed class DeliveryOptions : IValidatableObject
     public TimeSpan LostRetryGrace { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How long a notification may wait past its instant (or past its recording, if later; past its digest window, if
+    /// held for one) before the worker counts its deliveries behind: <c>/healthz</c> turns "degraded" with a
+    /// <c>deliveries</c> object and <c>/metrics</c> shows the lag. A working channel delivers within seconds; a failing
+    /// one retries with back-off (the first retries within minutes), so a short hiccup should not alarm.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// The channel that carries mail: <c>smtp</c>, <c>graph-mail</c> or <c>pickup</c>. Null: <c>smtp</c> when
     /// configured, else <c>graph-mail</c>, else <c>pickup</c>.
     /// </summary>

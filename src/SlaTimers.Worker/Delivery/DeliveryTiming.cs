@@ -20,7 +20,11 @@ public static class DeliveryTiming
     /// once), to a person or an e-mail address (a channel is many people), while digests are on?
     /// </summary>
     public static bool IsDigestible(Notification notification, DeliveryOptions options) =>
-        options.DigestWindow > TimeSpan.Zero && DigestKind(options.DigestWindow).Holds(notification);
+        Digest(options) is { } digest && digest.Holds(notification);
+
+    /// <summary>The notifications a digest holds, and for how long; null while digests are off.</summary>
+    public static DigestHold? Digest(DeliveryOptions options) =>
+        options.DigestWindow > TimeSpan.Zero ? DigestKind(options.DigestWindow) : null;
 
     /// <summary>The notifications a digest holds: warnings to a person or an e-mail address.</summary>
     private static DigestHold DigestKind(TimeSpan window) =>
@@ -37,7 +41,7 @@ public static class DeliveryTiming
     {
         RecoverAfter = Duration.FromTimeSpan(options.RecoverAfter),
         RequeueInterval = Duration.FromTimeSpan(options.RequeueInterval),
-        Digest = options.DigestWindow > TimeSpan.Zero ? DigestKind(options.DigestWindow) : null,
+        Digest = Digest(options),
         RetryGrace = Duration.FromTimeSpan(options.LostRetryGrace),
         LongestRetryDelay = Duration.FromTimeSpan(DeliveryJob.LongestRetryDelay),
     };

@@ -65,6 +65,7 @@ public static class NotificationPlanner
                     Recipient = recipient.Id,
                     Channel = route.Channel ?? NoChannel,
                     DueAt = held ?? checkpoint.At ?? now,
+                    RecordedAt = now,
                 };
                 if (keys.Add(notification.Key))
                 {

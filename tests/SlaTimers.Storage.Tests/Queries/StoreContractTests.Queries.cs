@@ -228,6 +228,45 @@ public abstract partial class StoreContractTests
         Assert.Equal(new TimerBacklog(1, At(400)), await queries.GetTimerBacklogAsync(At(502), None));
     }
 
+    [Fact]
+    public async Task GetDeliveryBacklog_CountsUndeliveredPastTheirInstant_FromTheirRecordingWhenLater_LeavingHeldOnesOut()
+    {
+        var (backend, queries) = await FreshAsync();
+        var digest = new DigestHold(Duration.FromMinutes(10), "warn-", ["person:", "email:"]);
+        Assert.Equal(new DeliveryBacklog(0, 0, null), await queries.GetDeliveryBacklogAsync(At(1_000), digest, None));
+
+        var source = NewSource();
+        Notification Make(string ticket, string checkpoint, string recipient, int due, int? recorded) =>
+            Notification(source, ticket, checkpoint, recipient) with { DueAt = At(due), RecordedAt = recorded is { } r ? At(r) : null };
+        var breach = Make("1", "breach", "person:ann", due: 180, recorded: 180);
+        var toChannel = Make("2", "warn-75%", "channel:ops", due: 200, recorded: 250); // recorded late: waits since then
+        var digestible = Make("3", "WARN-50%", "Person:bob", due: 190, recorded: 190); // waits a window longer
+        var heldForQuietHours = Make("4", "breach", "person:cy", due: 500, recorded: 185);
+        var beforeVersion5 = Make("5", "breach", "person:dee", due: 195, recorded: null);
+        var retrying = Make("6", "breach", "person:eve", due: 210, recorded: 210);
+        var delivered = Make("7", "breach", "person:fay", due: 100, recorded: 100);
+        var failedForGood = Make("8", "breach", "person:gus", due: 100, recorded: 100);
+        await backend.Ledger.AddIfAbsentAsync([breach, toChannel, digestible, heldForQuietHours, beforeVersion5, retrying, delivered, failedForGood], None);
+        Assert.NotNull(await backend.Ledger.TryClaimAsync(retrying.Key, At(211), Duration.FromMinutes(5), None));
+        await backend.Ledger.MarkFailedAsync(retrying.Key, At(211), "421 try later", retryAt: At(300), None);
+        await backend.Ledger.MarkDeliveredAsync(delivered.Key, At(101), None);
+        await backend.Ledger.MarkFailedAsync(failedForGood.Key, At(101), "no address", retryAt: null, None);
+
+        Assert.Equal((At(250), (Instant?)null), ((await backend.Ledger.GetAsync(toChannel.Key, None))!.RecordedAt, (await backend.Ledger.GetAsync(beforeVersion5.Key, None))!.RecordedAt));
+        Assert.Equal(new DeliveryBacklog(0, 0, null), await queries.GetDeliveryBacklogAsync(At(179), digest, None));
+        Assert.Equal(new DeliveryBacklog(2, 0, At(180)), await queries.GetDeliveryBacklogAsync(At(195), digest, None));
+        Assert.Equal(new DeliveryBacklog(5, 1, At(180)), await queries.GetDeliveryBacklogAsync(At(260), digest, None));
+        Assert.Equal(new DeliveryBacklog(5, 1, At(180)), await queries.GetDeliveryBacklogAsync(At(260), null, None));
+        Assert.Equal(new DeliveryBacklog(3, 0, At(180)), await queries.GetDeliveryBacklogAsync(At(199), null, None));
+
+        await backend.Ledger.MarkDeliveredAsync(breach.Key, At(261), None);
+        Assert.Equal(new DeliveryBacklog(4, 1, At(195)), await queries.GetDeliveryBacklogAsync(At(262), digest, None));
+        await backend.Ledger.MarkDeliveredAsync(beforeVersion5.Key, At(263), None);
+        Assert.Equal(new DeliveryBacklog(3, 1, At(200)), await queries.GetDeliveryBacklogAsync(At(264), digest, None));
+        Assert.Equal(new DeliveryBacklog(4, 1, At(200)), await queries.GetDeliveryBacklogAsync(At(600), digest, None)); // the quiet hours are over
+        Assert.Equal(Duration.FromMinutes(400), (await queries.GetDeliveryBacklogAsync(At(600), digest, None)).Lag(At(600)));
+    }
+
     /// <summary>A migrated database of this test's own, and the queries over it.</summary>
     private async Task<(StorageBackend Backend, ISlaQueries Queries)> FreshAsync()
     {

@@ -32,6 +32,17 @@ public sealed class FakeSlaQueries : ISlaQueries
 
     public Task<TimerBacklog> GetTimerBacklogAsync(Instant now, CancellationToken cancellationToken) => Answer(TimerBacklog);
 
+    public DeliveryBacklog DeliveryBacklog { get; set; } = new(0, 0, null);
+
+    /// <summary>The digest each delivery-backlog question named (the rule the store applies is the store's contract).</summary>
+    public List<DigestHold?> DeliveryDigests { get; } = [];
+
+    public Task<DeliveryBacklog> GetDeliveryBacklogAsync(Instant now, DigestHold? digest, CancellationToken cancellationToken)
+    {
+        lock (DeliveryDigests) DeliveryDigests.Add(digest);
+        return Answer(DeliveryBacklog);
+    }
+
     private Task<T> Answer<T>(T value) => Failure is { } failure ? Task.FromException<T>(failure) : Task.FromResult(value);
 }
 

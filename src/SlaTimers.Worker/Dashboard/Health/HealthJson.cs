@@ -88,6 +88,25 @@ public static class HealthJson
             json.WriteNull("late");
         }
         json.WriteEndObject();
+
+        var deliveries = report.Entries.GetValueOrDefault(DeliveriesHealthCheck.Name);
+        json.WriteStartObject("deliveries");
+        if (deliveries.Data?.GetValueOrDefault(DeliveriesHealthCheck.BacklogKey) is DeliveryBacklog waiting
+            && deliveries.Data.GetValueOrDefault(DeliveriesHealthCheck.LagKey) is Duration deliveryLag)
+        {
+            json.WriteNumber("waiting", waiting.Waiting);
+            json.WriteNumber("retrying", waiting.Retrying);
+            json.WriteNumber("lagSeconds", Math.Round(deliveryLag.TotalSeconds, 1));
+            json.WriteBoolean("late", deliveries.Status != HealthStatus.Healthy);
+        }
+        else
+        {
+            json.WriteNull("waiting");
+            json.WriteNull("retrying");
+            json.WriteNull("lagSeconds");
+            json.WriteNull("late");
+        }
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -17,10 +17,12 @@ namespace SlaTimers.Worker.Dashboard.Health;
 /// midnight in the display zone), <c>slatimers_notifications{state}</c>, and per configured helpdesk
 /// <c>slatimers_sync_lag_seconds</c> (since its last successful sync; absent before the first),
 /// <c>slatimers_sync_last_success_timestamp_seconds</c> and <c>slatimers_sync_stale</c>; <c>slatimers_timers_overdue</c>
-/// and <c>slatimers_timer_lag_seconds</c> (see <see cref="TimerBacklog"/>). When the store does not answer, only
+/// and <c>slatimers_timer_lag_seconds</c> (see <see cref="TimerBacklog"/>); <c>slatimers_deliveries_waiting</c>,
+/// <c>slatimers_deliveries_retrying</c> and <c>slatimers_delivery_lag_seconds</c> (see <see cref="DeliveryBacklog"/>). When the store does not answer, only
 /// <c>slatimers_storage_up 0</c> is written (and the scrape still succeeds, so an alert can fire on it).
 /// </summary>
-public sealed partial class MetricsText(DateTimeZone zone, Instant workerStarted, ILogger<MetricsText> logger)
+/// <param name="digest">The notifications a digest holds (<see cref="Delivery.DeliveryTiming.Digest"/>), so their window is not counted as lag.</param>
+public sealed partial class MetricsText(DateTimeZone zone, Instant workerStarted, DigestHold? digest, ILogger<MetricsText> logger)
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -41,11 +43,13 @@ public sealed partial class MetricsText(DateTimeZone zone, Instant workerStarted
         SlaCounts counts;
         IReadOnlyList<SyncState> states;
         TimerBacklog timers;
+        DeliveryBacklog deliveries;
         try
         {
             counts = await queries.GetCountsAsync(new DashboardTime(zone, now).TodayPeriod.Start, cancellationToken);
             states = await queries.GetSyncStatesAsync(cancellationToken);
             timers = await queries.GetTimerBacklogAsync(now, cancellationToken);
+            deliveries = await queries.GetDeliveryBacklogAsync(now, digest, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -72,6 +76,10 @@ public sealed partial class MetricsText(DateTimeZone zone, Instant workerStarted
         Gauge(text, "slatimers_timers_overdue", "Timers past their instant that have not fired yet.", [("", timers.Overdue)]);
         Gauge(text, "slatimers_timer_lag_seconds", "Seconds the longest-waiting overdue timer has waited (0 when none is overdue).",
             [("", timers.Lag(now).TotalSeconds)]);
+        Gauge(text, "slatimers_deliveries_waiting", "Notifications past their instant (and any digest window) not delivered yet.", [("", deliveries.Waiting)]);
+        Gauge(text, "slatimers_deliveries_retrying", "Of those, notifications that failed at least once and wait for a retry.", [("", deliveries.Retrying)]);
+        Gauge(text, "slatimers_delivery_lag_seconds", "Seconds the longest-waiting of those has waited (0 when none waits).",
+            [("", deliveries.Lag(now).TotalSeconds)]);
         return text.ToString();
     }
 

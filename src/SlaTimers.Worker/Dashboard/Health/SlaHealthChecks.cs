@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
+using SlaTimers.Core.Notifications;
 using SlaTimers.Core.Storage;
 using SlaTimers.Helpdesks;
 
@@ -64,6 +65,31 @@ public sealed class TimersHealthCheck(ISlaQueries queries, IClock clock, Duratio
         return !backlog.IsLate(now, lateAfter)
             ? HealthCheckResult.Healthy(data: data)
             : HealthCheckResult.Degraded($"timers {Math.Round(lag.TotalSeconds)} s behind their instants ({backlog.Overdue} overdue)", data: data);
+    }
+}
+
+/// <summary>
+/// Notifications go out on time: healthy; one waiting longer than <c>Delivery:LateAfter</c> past its instant (see
+/// <see cref="DeliveryBacklog"/>): degraded — a channel keeps failing, or deliveries cannot keep up. Held ones (quiet
+/// hours, an open digest window) do not count. A store that does not answer fails the storage check.
+/// </summary>
+public sealed class DeliveriesHealthCheck(ISlaQueries queries, IClock clock, Duration lateAfter, DigestHold? digest) : IHealthCheck
+{
+    public const string Name = "deliveries";
+    public const string BacklogKey = "backlog";
+    public const string LagKey = "lag";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var backlog = await queries.GetDeliveryBacklogAsync(now, digest, cancellationToken);
+        var lag = backlog.Lag(now);
+        var data = new Dictionary<string, object> { [BacklogKey] = backlog, [LagKey] = lag };
+        return !backlog.IsLate(now, lateAfter)
+            ? HealthCheckResult.Healthy(data: data)
+            : HealthCheckResult.Degraded(
+                $"notifications {Math.Round(lag.TotalSeconds)} s behind their instants ({backlog.Waiting} waiting, {backlog.Retrying} of them retrying after a failure)",
+                data: data);
     }
 }
 

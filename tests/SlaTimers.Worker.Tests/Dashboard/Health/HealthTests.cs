@@ -107,6 +107,46 @@ public sealed class HealthTests
         if (late) Assert.Equal($"timers {waitedSeconds} s behind their instants (312 overdue)", report.Entries[TimersHealthCheck.Name].Description);
     }
 
+    [Theory]
+    [InlineData(300, "healthy", false)]
+    [InlineData(301, "degraded", true)]
+    public async Task ANotificationWaitingLongerThanLateAfter_DegradesTheWorker_AndIsShownWithItsBacklog(int waitedSeconds, string status, bool late)
+    {
+        var clock = new FakeClock(Started + Duration.FromMinutes(10));
+        var queries = new FakeSlaQueries { DeliveryBacklog = new DeliveryBacklog(9, 4, clock.GetCurrentInstant() - Duration.FromSeconds(waitedSeconds)) };
+        queries.SyncStates.Add(new SyncState("demo", "c", Started + Duration.FromMinutes(9), Started + Duration.FromMinutes(9), null));
+
+        var report = await ReportAsync(queries, new FakeRegistry(new HelpdeskDescriptor("demo", "demo", TimeSpan.FromSeconds(20))), clock);
+        var json = JsonDocument.Parse(Json(report)).RootElement;
+        var deliveries = json.GetProperty("deliveries");
+
+        Assert.Equal(status, json.GetProperty("status").GetString());
+        Assert.Equal((9, 4, waitedSeconds, late),
+            (deliveries.GetProperty("waiting").GetInt32(), deliveries.GetProperty("retrying").GetInt32(), deliveries.GetProperty("lagSeconds").GetInt32(), deliveries.GetProperty("late").GetBoolean()));
+        if (late)
+        {
+            Assert.Equal($"notifications {waitedSeconds} s behind their instants (9 waiting, 4 of them retrying after a failure)", report.Entries[DeliveriesHealthCheck.Name].Description);
+        }
+    }
+
+    [Fact]
+    public async Task TheRealHost_ChecksDeliveries_WithTheConfiguredLateAfterAndDigest()
+    {
+        var queries = new FakeSlaQueries { DeliveryBacklog = new DeliveryBacklog(3, 0, SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(3)) };
+        await using var host = await DashboardHost.StartAsync(
+            args: ["--Delivery:LateAfter=00:02:00", "--Delivery:DigestWindow=00:10:00"],
+            services: s => s.AddSingleton<ISlaQueries>(queries));
+        using var client = host.Client();
+
+        using var response = await client.GetAsync("/healthz");
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal("degraded", json.GetProperty("status").GetString());
+        Assert.True(json.GetProperty("deliveries").GetProperty("late").GetBoolean());
+        var digest = Assert.Single(queries.DeliveryDigests.Distinct());
+        Assert.Equal(Duration.FromMinutes(10), digest!.Window);
+    }
+
     [Fact]
     public async Task TimersBehind_AreLoggedByTheHost_AndShownAboveTheAtRiskList()
     {
@@ -160,6 +200,7 @@ public sealed class HealthTests
             (StorageHealthCheck.Name, new StorageHealthCheck(queries, clock, zone)),
             (HelpdesksHealthCheck.Name, new HelpdesksHealthCheck(queries, registry, clock, Started)),
             (TimersHealthCheck.Name, new TimersHealthCheck(queries, clock, Duration.FromMinutes(1))),
+            (DeliveriesHealthCheck.Name, new DeliveriesHealthCheck(queries, clock, Duration.FromMinutes(5), null)),
         })
         {
             var result = await check.CheckHealthAsync(new HealthCheckContext());

@@ -21,6 +21,7 @@ public sealed class MetricsTextTests
             Counts = new SlaCounts(new Dictionary<ClockState, int> { [ClockState.Running] = 12, [ClockState.BreachedRunning] = 1 }, 3,
                 new Dictionary<DeliveryState, int> { [DeliveryState.Delivered] = 40, [DeliveryState.Failed] = 2 }),
             TimerBacklog = new TimerBacklog(7, Now - Duration.FromSeconds(95)),
+            DeliveryBacklog = new DeliveryBacklog(5, 2, Now - Duration.FromSeconds(400)),
         };
         queries.SyncStates.Add(new SyncState("zendesk \"main\"", "c", Now - Duration.FromSeconds(90), Now, null));
         var registry = new FakeRegistry(
@@ -64,9 +65,19 @@ public sealed class MetricsTextTests
             # HELP slatimers_timer_lag_seconds Seconds the longest-waiting overdue timer has waited (0 when none is overdue).
             # TYPE slatimers_timer_lag_seconds gauge
             slatimers_timer_lag_seconds 95
+            # HELP slatimers_deliveries_waiting Notifications past their instant (and any digest window) not delivered yet.
+            # TYPE slatimers_deliveries_waiting gauge
+            slatimers_deliveries_waiting 5
+            # HELP slatimers_deliveries_retrying Of those, notifications that failed at least once and wait for a retry.
+            # TYPE slatimers_deliveries_retrying gauge
+            slatimers_deliveries_retrying 2
+            # HELP slatimers_delivery_lag_seconds Seconds the longest-waiting of those has waited (0 when none waits).
+            # TYPE slatimers_delivery_lag_seconds gauge
+            slatimers_delivery_lag_seconds 400
 
             """.ReplaceLineEndings("\n"),
             text);
+        Assert.Equal([Digest], queries.DeliveryDigests); // the digest's window is not counted as lag
     }
 
     [Fact]
@@ -75,5 +86,7 @@ public sealed class MetricsTextTests
         Assert.Equal("{helpdesk=\"a\\\\b\\\"c\\nd\"}", MetricsText.Label("helpdesk", "a\\b\"c\nd"));
     }
 
-    private static MetricsText Metrics() => new(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], Started, NullLogger<MetricsText>.Instance);
+    private static readonly DigestHold Digest = new(Duration.FromMinutes(10), "warn-", ["person:"]);
+
+    private static MetricsText Metrics() => new(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"], Started, Digest, NullLogger<MetricsText>.Instance);
 }
