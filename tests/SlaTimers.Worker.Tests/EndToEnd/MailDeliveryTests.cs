@@ -31,14 +31,18 @@ public sealed class MailDeliveryTests(ITestOutputHelper output)
         await using var world = await E2eWorld.CreateAsync("postgres", output);
         await using var smtp = SmtpTestServer.Start();
         await using var away = TcpForwarder.Create("127.0.0.1", smtp.Port, running: false);
-        var worker = world.StartWorker("w", overrides: Smtp(away.Port));
+        var worker = world.StartWorker("w", overrides: new Dictionary<string, string?>(Smtp(away.Port)) { ["Delivery__LateAfter"] = "00:00:05" });
         await world.WaitForSyncAsync(worker);
+        using var http = new HttpClient { BaseAddress = new Uri(await UrlOfAsync(worker)) };
 
         // Warnings 10 s after creation, breach notices 20 s after: all due while the server is away.
         var tickets = world.PutTickets(7000, 3, _ => E2eWorld.Now, "urgent");
         var expected = tickets.SelectMany(E2eConfig.Keys).ToHashSet();
         await world.EventuallyAsync(async () => (await world.Store.NotificationsAsync()).Count(n => n.LastError is not null) == expected.Count,
             "every notification tried once and failed while the server is away", worker, describe: world.DescribeLedgerAsync);
+        // The worker says its deliveries are behind: every one due, waiting for its retry, the oldest past LateAfter.
+        await world.EventuallyAsync(async () => Deliveries(await http.GetStringAsync("/healthz")) is (_, var retrying, true) && retrying == expected.Count,
+            "/healthz: deliveries late, all retrying", worker, describe: async () => await http.GetStringAsync("/healthz"));
         var back = E2eWorld.Now;
         away.Start();
         world.Log("SMTP server back");
@@ -59,6 +63,15 @@ public sealed class MailDeliveryTests(ITestOutputHelper output)
         });
         world.Log($"delivered {(ledger.Max(n => n.DeliveredAt!.Value) - back).TotalSeconds:0.0} s after the server's return; attempts "
                   + string.Join(", ", ledger.Select(n => n.Attempts)));
+        var after = Deliveries(await http.GetStringAsync("/healthz"));
+        Assert.Equal((0, false), (after.Waiting, after.Late));
+    }
+
+    /// <summary>The <c>deliveries</c> object of a <c>/healthz</c> answer.</summary>
+    private static (int Waiting, int Retrying, bool Late) Deliveries(string health)
+    {
+        var deliveries = System.Text.Json.JsonDocument.Parse(health).RootElement.GetProperty("deliveries");
+        return (deliveries.GetProperty("waiting").GetInt32(), deliveries.GetProperty("retrying").GetInt32(), deliveries.GetProperty("late").GetBoolean());
     }
 
     [Fact]
