@@ -1,19 +1,35 @@
+using NodaTime;
+using SlaTimers.Core.Notifications;
 using SlaTimers.Core.Storage;
+using SlaTimers.Worker.Delivery;
 
 namespace SlaTimers.Worker.Dashboard.Pages;
 
-/// <summary>Notifications the ledger gave up on (refused for good, or out of retries), with their last error.</summary>
-public sealed class FailedNotificationsPage(PageRequest request, IReadOnlyList<FailedNotification> failed) : SlaPage(Title)
+/// <summary>
+/// Notifications the ledger gave up on (refused for good, or out of retries), with their last error. Above them, when
+/// notifications wait past <c>Delivery:LateAfter</c> (failing for now, or a queue behind), a banner: those are not
+/// failed yet, but late.
+/// </summary>
+public sealed class FailedNotificationsPage(PageRequest request, IReadOnlyList<FailedNotification> failed, DeliveryBacklog waiting) : SlaPage(Title)
 {
     public const string Path = "/sla/failed-notifications";
     public const string Title = "Failed notifications";
 
     public static async Task<SlaPage> LoadAsync(PageRequest request) =>
-        new FailedNotificationsPage(request, await request.Queries.GetFailedNotificationsAsync(request.Settings.MaxRows, request.Cancellation));
+        new FailedNotificationsPage(request,
+            await request.Queries.GetFailedNotificationsAsync(request.Settings.MaxRows, request.Cancellation),
+            await request.Queries.GetDeliveryBacklogAsync(request.Time.Now, DeliveryTiming.Digest(request.Delivery), request.Cancellation));
 
     protected override void Body(SafeHtml html)
     {
         var time = request.Time;
+        if (waiting.IsLate(time.Now, Duration.FromTimeSpan(request.Delivery.LateAfter)))
+        {
+            html.Element("div",
+                $"Notifications are {DashboardTime.Span(waiting.Lag(time.Now))} behind their instants ({SafeHtml.Number(waiting.Waiting)} waiting, "
+                + $"{SafeHtml.Number(waiting.Retrying)} of them retrying after a failure): is a channel failing? (/healthz, the worker's log)",
+                "alert alert-danger");
+        }
         html.Element("p", $"Notifications that were not delivered and will not be retried, the latest failure first. Times in {time.Zone.Id}.", "text-muted");
         if (failed.Count == 0)
         {

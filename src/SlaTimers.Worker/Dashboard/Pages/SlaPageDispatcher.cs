@@ -6,6 +6,7 @@ using NodaTime;
 using SlaTimers.Configuration;
 using SlaTimers.Core.Storage;
 using SlaTimers.Worker.Configuration;
+using SlaTimers.Worker.Delivery;
 using SlaTimers.Worker.Timers;
 
 namespace SlaTimers.Worker.Dashboard.Pages;
@@ -27,6 +28,9 @@ public sealed record PageRequest(DashboardContext Context, IServiceProvider Serv
 
     /// <summary><c>Timers:LateAfter</c>: how long a timer may wait past its instant before the worker counts itself behind.</summary>
     public Duration TimersLateAfter => Duration.FromTimeSpan(Services.GetRequiredService<IOptions<TimerOptions>>().Value.LateAfter);
+
+    /// <summary>The <c>Delivery</c> options: how long a notification may wait (<c>LateAfter</c>), and the digest's kind, whose window is no lateness.</summary>
+    public DeliveryOptions Delivery => Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
 
     /// <summary>The agreement's name as configured, else its id (a clock may outlive its agreement's configuration).</summary>
     public string AgreementName(string id) => Configuration.Agreements.FirstOrDefault(a => a.Id == id)?.Name ?? id;

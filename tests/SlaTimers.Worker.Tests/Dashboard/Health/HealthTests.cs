@@ -130,7 +130,7 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task TheRealHost_ChecksDeliveries_WithTheConfiguredLateAfterAndDigest()
+    public async Task TheRealHost_ChecksDeliveries_WithTheConfiguredLateAfterAndDigest_AndShowsThemLateAboveTheFailedNotifications()
     {
         var queries = new FakeSlaQueries { DeliveryBacklog = new DeliveryBacklog(3, 0, SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(3)) };
         await using var host = await DashboardHost.StartAsync(
@@ -143,8 +143,15 @@ public sealed class HealthTests
 
         Assert.Equal("degraded", json.GetProperty("status").GetString());
         Assert.True(json.GetProperty("deliveries").GetProperty("late").GetBoolean());
-        var digest = Assert.Single(queries.DeliveryDigests.Distinct());
-        Assert.Equal(Duration.FromMinutes(10), digest!.Window);
+        var late = await client.GetStringAsync("/hangfire/sla/failed-notifications");
+        queries.DeliveryBacklog = new DeliveryBacklog(1, 0, SystemClock.Instance.GetCurrentInstant() - Duration.FromSeconds(10));
+        var onTime = await client.GetStringAsync("/hangfire/sla/failed-notifications");
+
+        Assert.NotEmpty(queries.DeliveryDigests);
+        Assert.All(queries.DeliveryDigests, digest => Assert.Equal(Duration.FromMinutes(10), digest!.Window)); // health and page alike
+        Assert.Contains("<div class=\"alert alert-danger\">Notifications are 3m behind their instants (3 waiting, 0 of them retrying after a failure)", late);
+        Assert.DoesNotContain("behind their instants", onTime);
+        Assert.Contains("No notification failed.", onTime);
     }
 
     [Fact]
