@@ -1,4 +1,5 @@
 using NodaTime;
+using SlaTimers.Core.Storage;
 
 namespace SlaTimers.Core.Notifications;
 
@@ -11,11 +12,4 @@ namespace SlaTimers.Core.Notifications;
 /// <param name="Waiting">Notifications due and not delivered: pending or being sent.</param>
 /// <param name="Retrying">Of those, the ones that failed at least once and wait for a retry (or are being retried).</param>
 /// <param name="WaitingSince">The earliest instant one of them has waited since; null when none waits.</param>
-public sealed record DeliveryBacklog(int Waiting, int Retrying, Instant? WaitingSince)
-{
-    /// <summary>How long the longest-waiting notification has waited at <paramref name="now"/>; zero when none waits.</summary>
-    public Duration Lag(Instant now) => WaitingSince is { } since && since < now ? now - since : Duration.Zero;
-
-    /// <summary>Whether the longest-waiting notification has waited longer than <paramref name="lateAfter"/> (<c>Delivery:LateAfter</c>).</summary>
-    public bool IsLate(Instant now, Duration lateAfter) => Lag(now) > lateAfter;
-}
+public sealed record DeliveryBacklog(int Waiting, int Retrying, Instant? WaitingSince) : Backlog(WaitingSince);

@@ -75,11 +75,15 @@ public sealed record SlaCounts(
 /// </summary>
 /// <param name="Overdue">Timers due at or before the instant asked about.</param>
 /// <param name="WaitingSince">The earliest instant one of them has waited since; null when none is overdue.</param>
-public sealed record TimerBacklog(int Overdue, Instant? WaitingSince)
+public sealed record TimerBacklog(int Overdue, Instant? WaitingSince) : Backlog(WaitingSince);
+
+/// <summary>Work that should have been done by now and waits: since when the longest-waiting item has waited.</summary>
+/// <param name="WaitingSince">The earliest instant one of them has waited since; null when none waits.</param>
+public abstract record Backlog(Instant? WaitingSince)
 {
-    /// <summary>How long the longest-waiting timer has waited at <paramref name="now"/>; zero when none is overdue.</summary>
+    /// <summary>How long the longest-waiting item has waited at <paramref name="now"/>; zero when none waits.</summary>
     public Duration Lag(Instant now) => WaitingSince is { } since && since < now ? now - since : Duration.Zero;
 
-    /// <summary>Whether the longest-waiting timer has waited longer than <paramref name="lateAfter"/> (<c>Timers:LateAfter</c>).</summary>
+    /// <summary>Whether the longest-waiting item has waited longer than <paramref name="lateAfter"/> (<c>Timers:LateAfter</c>, <c>Delivery:LateAfter</c>).</summary>
     public bool IsLate(Instant now, Duration lateAfter) => Lag(now) > lateAfter;
 }

@@ -15,7 +15,8 @@ namespace SlaTimers.Worker.Dashboard.Health;
 ///   "storage": { "ok": true } | { "ok": false, "error": "…" },
 ///   "helpdesks": [ { "name", "lastSuccess", "lastAttempt", "lastError", "stale" } ],
 ///   "notifications": { "failed": 0, "pending": 2 },
-///   "timers": { "overdue": 0, "lagSeconds": 0, "late": false } }
+///   "timers": { "overdue": 0, "lagSeconds": 0, "late": false },
+///   "deliveries": { "waiting": 0, "retrying": 0, "lagSeconds": 0, "late": false } }
 /// </code>
 /// Instants are ISO-8601 UTC; null when unknown (never synced, or the store did not answer). "pending" counts the
 /// notifications not yet delivered nor failed (waiting or being sent). "timers": how many are past their instant
@@ -72,41 +73,36 @@ public static class HealthJson
         }
         json.WriteEndObject();
 
-        var timers = report.Entries.GetValueOrDefault(TimersHealthCheck.Name);
-        json.WriteStartObject("timers");
-        if (timers.Data?.GetValueOrDefault(TimersHealthCheck.BacklogKey) is TimerBacklog backlog
-            && timers.Data.GetValueOrDefault(TimersHealthCheck.LagKey) is Duration lag)
-        {
-            json.WriteNumber("overdue", backlog.Overdue);
-            json.WriteNumber("lagSeconds", Math.Round(lag.TotalSeconds, 1));
-            json.WriteBoolean("late", timers.Status != HealthStatus.Healthy);
-        }
-        else
-        {
-            json.WriteNull("overdue");
-            json.WriteNull("lagSeconds");
-            json.WriteNull("late");
-        }
+        WriteBacklog<TimerBacklog>(json, TimersHealthCheck.Name, report, ("overdue", t => t.Overdue));
+        WriteBacklog<DeliveryBacklog>(json, DeliveriesHealthCheck.Name, report, ("waiting", d => d.Waiting), ("retrying", d => d.Retrying));
         json.WriteEndObject();
+    }
 
-        var deliveries = report.Entries.GetValueOrDefault(DeliveriesHealthCheck.Name);
-        json.WriteStartObject("deliveries");
-        if (deliveries.Data?.GetValueOrDefault(DeliveriesHealthCheck.BacklogKey) is DeliveryBacklog waiting
-            && deliveries.Data.GetValueOrDefault(DeliveriesHealthCheck.LagKey) is Duration deliveryLag)
+    /// <summary>A <see cref="BacklogHealthCheck{T}"/>'s object: its counts, <c>lagSeconds</c> and <c>late</c>; all null when the store did not answer.</summary>
+    private static void WriteBacklog<T>(Utf8JsonWriter json, string check, HealthReport report, params (string Name, Func<T, int> Count)[] counts)
+        where T : Backlog
+    {
+        var entry = report.Entries.GetValueOrDefault(check);
+        var known = entry.Data?.GetValueOrDefault(BacklogHealthCheck<T>.BacklogKey) is T backlog
+            && entry.Data.GetValueOrDefault(BacklogHealthCheck<T>.LagKey) is Duration lag
+            ? (backlog, lag)
+            : default((T Backlog, Duration Lag)?);
+        json.WriteStartObject(check);
+        foreach (var (name, count) in counts)
         {
-            json.WriteNumber("waiting", waiting.Waiting);
-            json.WriteNumber("retrying", waiting.Retrying);
-            json.WriteNumber("lagSeconds", Math.Round(deliveryLag.TotalSeconds, 1));
-            json.WriteBoolean("late", deliveries.Status != HealthStatus.Healthy);
+            if (known is { } k) json.WriteNumber(name, count(k.Backlog));
+            else json.WriteNull(name);
+        }
+        if (known is { } some)
+        {
+            json.WriteNumber("lagSeconds", Math.Round(some.Lag.TotalSeconds, 1));
+            json.WriteBoolean("late", entry.Status != HealthStatus.Healthy);
         }
         else
         {
-            json.WriteNull("waiting");
-            json.WriteNull("retrying");
             json.WriteNull("lagSeconds");
             json.WriteNull("late");
         }
-        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -47,50 +47,60 @@ public sealed class HelpdesksHealthCheck(ISlaQueries queries, ITicketSourceRegis
 }
 
 /// <summary>
-/// Timers fire on time: healthy; one waiting longer than <c>Timers:LateAfter</c> past its instant (see
-/// <see cref="TimerBacklog"/>): degraded — warnings go out late. A store that does not answer fails the storage check.
+/// Work that should have been done by now: healthy while the longest-waiting item has waited at most its
+/// <c>LateAfter</c>, degraded after — late, not down. The report's data carry the backlog and its lag for
+/// <see cref="HealthJson"/>. A store that does not answer fails the storage check as well.
 /// </summary>
-public sealed class TimersHealthCheck(ISlaQueries queries, IClock clock, Duration lateAfter) : IHealthCheck
+public abstract class BacklogHealthCheck<T>(IClock clock, Duration lateAfter) : IHealthCheck
+    where T : Backlog
 {
-    public const string Name = "timers";
     public const string BacklogKey = "backlog";
     public const string LagKey = "lag";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
-        var backlog = await queries.GetTimerBacklogAsync(now, cancellationToken);
+        var backlog = await ReadAsync(now, cancellationToken);
         var lag = backlog.Lag(now);
         var data = new Dictionary<string, object> { [BacklogKey] = backlog, [LagKey] = lag };
         return !backlog.IsLate(now, lateAfter)
             ? HealthCheckResult.Healthy(data: data)
-            : HealthCheckResult.Degraded($"timers {Math.Round(lag.TotalSeconds)} s behind their instants ({backlog.Overdue} overdue)", data: data);
+            : HealthCheckResult.Degraded(Describe(backlog, $"{Math.Round(lag.TotalSeconds)} s"), data: data);
     }
+
+    protected abstract Task<T> ReadAsync(Instant now, CancellationToken cancellationToken);
+
+    protected abstract string Describe(T backlog, string lag);
+}
+
+/// <summary>
+/// Timers fire on time: healthy; one waiting longer than <c>Timers:LateAfter</c> past its instant (see
+/// <see cref="TimerBacklog"/>): degraded — warnings go out late.
+/// </summary>
+public sealed class TimersHealthCheck(ISlaQueries queries, IClock clock, Duration lateAfter) : BacklogHealthCheck<TimerBacklog>(clock, lateAfter)
+{
+    public const string Name = "timers";
+
+    protected override Task<TimerBacklog> ReadAsync(Instant now, CancellationToken cancellationToken) => queries.GetTimerBacklogAsync(now, cancellationToken);
+
+    protected override string Describe(TimerBacklog backlog, string lag) => $"timers {lag} behind their instants ({backlog.Overdue} overdue)";
 }
 
 /// <summary>
 /// Notifications go out on time: healthy; one waiting longer than <c>Delivery:LateAfter</c> past its instant (see
 /// <see cref="DeliveryBacklog"/>): degraded — a channel keeps failing, or deliveries cannot keep up. Held ones (quiet
-/// hours, an open digest window) do not count. A store that does not answer fails the storage check.
+/// hours, an open digest window) do not count.
 /// </summary>
-public sealed class DeliveriesHealthCheck(ISlaQueries queries, IClock clock, Duration lateAfter, DigestHold? digest) : IHealthCheck
+public sealed class DeliveriesHealthCheck(ISlaQueries queries, IClock clock, Duration lateAfter, DigestHold? digest)
+    : BacklogHealthCheck<DeliveryBacklog>(clock, lateAfter)
 {
     public const string Name = "deliveries";
-    public const string BacklogKey = "backlog";
-    public const string LagKey = "lag";
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetCurrentInstant();
-        var backlog = await queries.GetDeliveryBacklogAsync(now, digest, cancellationToken);
-        var lag = backlog.Lag(now);
-        var data = new Dictionary<string, object> { [BacklogKey] = backlog, [LagKey] = lag };
-        return !backlog.IsLate(now, lateAfter)
-            ? HealthCheckResult.Healthy(data: data)
-            : HealthCheckResult.Degraded(
-                $"notifications {Math.Round(lag.TotalSeconds)} s behind their instants ({backlog.Waiting} waiting, {backlog.Retrying} of them retrying after a failure)",
-                data: data);
-    }
+    protected override Task<DeliveryBacklog> ReadAsync(Instant now, CancellationToken cancellationToken) =>
+        queries.GetDeliveryBacklogAsync(now, digest, cancellationToken);
+
+    protected override string Describe(DeliveryBacklog backlog, string lag) =>
+        $"notifications {lag} behind their instants ({backlog.Waiting} waiting, {backlog.Retrying} of them retrying after a failure)";
 }
 
 /// <summary>An error as the health endpoint may show it: type and message, any <c>password=…</c> blanked out.</summary>
