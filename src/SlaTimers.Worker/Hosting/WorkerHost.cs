@@ -35,6 +35,7 @@ public static class WorkerHost
             Args = settings.Args,
             ContentRootPath = settings.ContentRoot,
         });
+        AmbiguousDurations.ThrowIfAny(builder.Configuration);
         builder.AddClock(settings.Clock);
         builder.AddSlaConfiguration(settings.ConfigDirectory);
         builder.AddWorkerStorage();

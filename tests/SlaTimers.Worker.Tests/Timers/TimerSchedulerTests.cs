@@ -189,7 +189,7 @@ public sealed class TimerSchedulerTests : IDisposable
         {
             var running = Interlocked.Increment(ref _running);
             lock (this) MostAtOnce = Math.Max(MostAtOnce, running);
-            Thread.Sleep(20);
+            Thread.Sleep(50);
             Interlocked.Decrement(ref _running);
             return call();
         }
