@@ -133,6 +133,10 @@ public sealed class TimerSchedulerTests : IDisposable
     [Fact]
     public async Task Reconcile_ManyTimers_CreatesAndDeletesTheirJobsSideBySide_OneRecordedJobPerTicket()
     {
+        // The lanes block pool threads (as Hangfire's synchronous client does); on a busy 2-core machine running other
+        // tests the pool would add them one per half second and the lanes could not overlap within this short test.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 4), completionPorts);
         var jobs = new SlowJobClient(_jobs);
         var scheduler = new TimerScheduler(_timers, _tickets, jobs, new ReconcileGate(), new SlaConfigurationHolder(WorkerConfig.Load(_config)),
             new FakeClock(Now), Options.Create(new TimerOptions { Horizon = TimeSpan.FromHours(24), ScheduleConcurrency = 4, BatchSize = 10 }),
