@@ -2,6 +2,14 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using SlaTimers.Helpdesks;
+using SlaTimers.Storage;
+using SlaTimers.Worker.Configuration;
+using SlaTimers.Worker.Dashboard;
+using SlaTimers.Worker.Delivery;
+using SlaTimers.Worker.Hangfire;
+using SlaTimers.Worker.Sync;
+using SlaTimers.Worker.Timers;
 
 namespace SlaTimers.Worker.Hosting;
 
@@ -12,8 +20,12 @@ namespace SlaTimers.Worker.Hosting;
 /// </summary>
 public static partial class AmbiguousDurations
 {
-    /// <summary>The sections whose settings include durations.</summary>
-    private static readonly string[] Sections = ["Timers", "Delivery", "Sync", "Hangfire", "ConfigReload", "Storage", "Dashboard", "Helpdesks", "Channels"];
+    /// <summary>The sections whose settings include durations (every channel's under <c>Channels</c>).</summary>
+    private static readonly string[] Sections =
+    [
+        TimerOptions.SectionName, DeliveryOptions.SectionName, SyncOptions.SectionName, HangfireOptions.SectionName,
+        ConfigReloadOptions.SectionName, StorageOptions.SectionName, DashboardSettings.SectionName, HelpdeskOptions.SectionName, "Channels",
+    ];
 
     /// <exception cref="OptionsValidationException">A setting reads as hours ≥ 24; one failure per setting, naming it.</exception>
     public static void ThrowIfAny(IConfiguration configuration)

@@ -39,6 +39,19 @@ public sealed class OptionsValidatorsTests
         Assert.DoesNotContain(validators, v => v.IsGenericType && v.GetGenericTypeDefinition() == typeof(DataAnnotationValidateOptions<>));
     }
 
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    [InlineData(86_400, true)]
+    [InlineData(86_401, false)]
+    public void DeliveryLateAfter_FromFiveSecondsToADay(int seconds, bool valid)
+    {
+        var result = new SlaTimers.Worker.Hosting.DeliveryOptionsValidator().Validate(null, new DeliveryOptions { LateAfter = TimeSpan.FromSeconds(seconds) });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid) Assert.Contains(nameof(DeliveryOptions.LateAfter), result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryOptionsTypeWithATimeSpanRange_HasAGeneratedValidator()
     {

@@ -137,6 +137,18 @@ public sealed class TimerSchedulerTests : IDisposable
         // tests the pool would add them one per half second and the lanes could not overlap within this short test.
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
         ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 4), completionPorts);
+        try
+        {
+            await ScheduleAndDeleteThirtySideBySideAsync();
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completionPorts);
+        }
+    }
+
+    private async Task ScheduleAndDeleteThirtySideBySideAsync()
+    {
         var jobs = new SlowJobClient(_jobs);
         var scheduler = new TimerScheduler(_timers, _tickets, jobs, new ReconcileGate(), new SlaConfigurationHolder(WorkerConfig.Load(_config)),
             new FakeClock(Now), Options.Create(new TimerOptions { Horizon = TimeSpan.FromHours(24), ScheduleConcurrency = 4, BatchSize = 10 }),

@@ -83,23 +83,17 @@ public static class HealthJson
         where T : Backlog
     {
         var entry = report.Entries.GetValueOrDefault(check);
-        var known = entry.Data?.GetValueOrDefault(BacklogHealthCheck<T>.BacklogKey) is T backlog
-            && entry.Data.GetValueOrDefault(BacklogHealthCheck<T>.LagKey) is Duration lag
-            ? (backlog, lag)
-            : default((T Backlog, Duration Lag)?);
         json.WriteStartObject(check);
-        foreach (var (name, count) in counts)
+        if (entry.Data?.GetValueOrDefault(BacklogHealthCheck<T>.BacklogKey) is T backlog
+            && entry.Data.GetValueOrDefault(BacklogHealthCheck<T>.LagKey) is Duration lag)
         {
-            if (known is { } k) json.WriteNumber(name, count(k.Backlog));
-            else json.WriteNull(name);
-        }
-        if (known is { } some)
-        {
-            json.WriteNumber("lagSeconds", Math.Round(some.Lag.TotalSeconds, 1));
+            foreach (var (name, count) in counts) json.WriteNumber(name, count(backlog));
+            json.WriteNumber("lagSeconds", Math.Round(lag.TotalSeconds, 1));
             json.WriteBoolean("late", entry.Status != HealthStatus.Healthy);
         }
         else
         {
+            foreach (var (name, _) in counts) json.WriteNull(name);
             json.WriteNull("lagSeconds");
             json.WriteNull("late");
         }
